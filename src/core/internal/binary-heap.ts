@@ -1,0 +1,62 @@
+/**
+ * A binary min-heap ordered by `compare` (negative: a comes first). Ties keep no
+ * particular order, like Python's heapq.
+ *
+ * A push first finds the new item's place by comparing, and only then moves anything,
+ * so a comparator that throws leaves the heap exactly as it was.
+ */
+export class BinaryHeap<T> {
+  private readonly heap: T[] = [];
+
+  constructor(private readonly compare: (a: T, b: T) => number) {}
+
+  get length(): number {
+    return this.heap.length;
+  }
+
+  push(item: T): void {
+    const heap = this.heap;
+    let pos = heap.length;
+    const path: number[] = [];
+    while (pos > 0) {
+      const parent = (pos - 1) >> 1;
+      if (this.compare(item, heap[parent]) >= 0) break;
+      path.push(parent);
+      pos = parent;
+    }
+    // Now no comparison is left to throw: shift the parents down and drop the item in.
+    let hole = heap.length;
+    heap.push(item);
+    for (const parent of path) {
+      heap[hole] = heap[parent];
+      hole = parent;
+    }
+    heap[hole] = item;
+  }
+
+  /** Removes and returns the smallest item; the caller checks `length` first. */
+  shift(): T {
+    const heap = this.heap;
+    const top = heap[0];
+    const last = heap.pop() as T;
+    if (heap.length > 0) {
+      let pos = 0;
+      const n = heap.length;
+      for (;;) {
+        const left = 2 * pos + 1;
+        if (left >= n) break;
+        const right = left + 1;
+        const child = right < n && this.compare(heap[right], heap[left]) < 0 ? right : left;
+        if (this.compare(heap[child], last) >= 0) break;
+        heap[pos] = heap[child];
+        pos = child;
+      }
+      heap[pos] = last;
+    }
+    return top;
+  }
+
+  clear(): void {
+    this.heap.length = 0;
+  }
+}
