@@ -19,6 +19,7 @@
  */
 import { InvalidStateError, QueueEmpty, QueueFull, QueueShutDown } from "./errors.ts";
 import { checkSignal, describe } from "./internal/describe.ts";
+import { ParkedCall, type ParkedCallOwner } from "./internal/parked-call.ts";
 import { RingBuffer } from "./internal/ring-buffer.ts";
 import { Waiter, WaiterQueue } from "./internal/waiter.ts";
 
@@ -57,15 +58,22 @@ const RESOLVED: Promise<void> = Promise.resolve();
  * q.shutdown();       // ends the consumer's loop
  * await consumer;
  */
-export class Queue<T> implements AsyncIterable<T> {
+export class Queue<T> implements AsyncIterable<T>, ParkedCallOwner<T> {
   /** Items the queue holds before `put` waits; `<= 0` means unbounded. */
   readonly maxsize: number;
   protected readonly items: ItemStore<T>;
-  private readonly getters = new WaiterQueue();
-  private readonly putters = new WaiterQueue();
+  private readonly getters = new WaiterQueue<ParkedCall<T>>();
+  private readonly putters = new WaiterQueue<ParkedCall<T>>();
   private readonly joiners = new WaiterQueue();
   private unfinished = 0;
   private isShutdown = false;
+  /** Woken calls waiting for their resume microtask, in wake order. */
+  private readonly resuming = new RingBuffer<ParkedCall<T>>();
+  private resumeScheduled = false;
+  private readonly runResumes = (): void => {
+    this.resumeScheduled = false;
+    while (this.resuming.length > 0) this.resumeParked(this.resuming.shift());
+  };
 
   /** @param options `{ maxsize }`, or the maxsize itself as a number. */
   constructor(options: QueueOptions | number = {}) {
@@ -104,7 +112,7 @@ export class Queue<T> implements AsyncIterable<T> {
   put(item: T, options?: WaitOptions): Promise<void> {
     const signal = options === undefined ? undefined : checkSignal(options.signal, "Queue.put");
     if (signal !== undefined && signal.aborted) return Promise.reject(signal.reason);
-    if (this.maxsize > 0 && this.items.length >= this.maxsize) return this.putWhenRoom(item, signal);
+    if (this.maxsize > 0 && this.items.length >= this.maxsize) return this.park(true, item, signal);
     try {
       this.putNowait(item);
     } catch (err) {
@@ -130,7 +138,7 @@ export class Queue<T> implements AsyncIterable<T> {
   get(options?: WaitOptions): Promise<T> {
     const signal = options === undefined ? undefined : checkSignal(options.signal, "Queue.get");
     if (signal !== undefined && signal.aborted) return Promise.reject(signal.reason);
-    if (this.items.length === 0) return this.getWhenReady(signal);
+    if (this.items.length === 0) return this.park(false, undefined, signal);
     const item = this.items.shift();
     if (this.putters.size > 0) this.putters.wakeNext();
     return Promise.resolve(item);
@@ -207,44 +215,67 @@ export class Queue<T> implements AsyncIterable<T> {
     }
   }
 
-  private async putWhenRoom(item: T, signal: AbortSignal | undefined): Promise<void> {
-    while (this.full()) {
-      if (this.isShutdown) throw new QueueShutDown();
-      const putter = new Waiter(signal);
-      this.putters.push(putter);
-      try {
-        await putter.promise;
-      } catch (reason) {
-        this.putters.remove(putter); // aborted while waiting: nothing to hand on
-        throw reason;
-      }
-      if (signal !== undefined && signal.aborted) {
-        // Woken by a get, then aborted before we resumed: let the next putter have the slot.
-        if (!this.full()) this.putters.wakeNext();
-        throw signal.reason;
-      }
-    }
-    this.putNowait(item);
+  /** Parks a get (or a put of `item`) until the queue wakes it; see ParkedCall. */
+  private park(isPut: boolean, item: T | undefined, signal: AbortSignal | undefined): Promise<any> {
+    if (this.isShutdown) return Promise.reject(new QueueShutDown());
+    return new Promise((resolve, reject) => {
+      const call = new ParkedCall<T>(this, isPut, item, signal, resolve, reject);
+      (isPut ? this.putters : this.getters).push(call);
+    });
   }
 
-  private async getWhenReady(signal: AbortSignal | undefined): Promise<T> {
-    while (this.items.length === 0) {
-      if (this.isShutdown) throw new QueueShutDown();
-      const getter = new Waiter(signal);
-      this.getters.push(getter);
-      try {
-        await getter.promise;
-      } catch (reason) {
-        this.getters.remove(getter); // aborted while waiting: nothing to hand on
-        throw reason;
-      }
-      if (signal !== undefined && signal.aborted) {
-        // Woken by a put, then aborted before we resumed: the item stays for the next getter.
-        if (this.items.length > 0) this.getters.wakeNext();
-        throw signal.reason;
-      }
+  /**
+   * @internal Queues a woken call to resume. One promise reaction serves every call woken
+   * before it runs (Node's queueMicrotask costs an AsyncResource per call).
+   */
+  scheduleResume(call: ParkedCall<T>): void {
+    this.resuming.push(call);
+    if (!this.resumeScheduled) {
+      this.resumeScheduled = true;
+      void RESOLVED.then(this.runResumes);
     }
-    return this.getNowait();
+  }
+
+  /**
+   * A woken call resumes: asyncio's loop in `get`/`put` after `await waiter`.
+   * Aborted in between: hand the wake-up to the next waiter. Its turn taken by a
+   * `getNowait`/`putNowait` first: wait again at the back, as asyncio's loop does.
+   */
+  private resumeParked(call: ParkedCall<T>): void {
+    const signal = call.signal;
+    if (call.isPut) {
+      if (signal !== undefined && signal.aborted) {
+        if (!this.full()) this.putters.wakeNext();
+        call.reject(signal.reason);
+      } else if (this.full()) {
+        if (this.isShutdown) return call.reject(new QueueShutDown());
+        call.repark();
+        this.putters.push(call);
+      } else {
+        try {
+          this.putNowait(call.item as T);
+        } catch (err) {
+          return call.reject(err);
+        }
+        call.resolve(undefined);
+      }
+    } else if (signal !== undefined && signal.aborted) {
+      if (this.items.length > 0) this.getters.wakeNext();
+      call.reject(signal.reason);
+    } else if (this.items.length === 0) {
+      if (this.isShutdown) return call.reject(new QueueShutDown());
+      call.repark();
+      this.getters.push(call);
+    } else {
+      const item = this.items.shift();
+      if (this.putters.size > 0) this.putters.wakeNext();
+      call.resolve(item);
+    }
+  }
+
+  /** @internal A parked call was aborted while still waiting: drop it. */
+  forgetParked(call: ParkedCall<T>): void {
+    (call.isPut ? this.putters : this.getters).remove(call);
   }
 }
 

@@ -15,7 +15,7 @@ export const WOKEN = 1;
 export const CANCELLED = 2;
 export type WaiterState = typeof PENDING | typeof WOKEN | typeof CANCELLED;
 
-export class Waiter {
+export class Waiter implements Wakeable {
   state: WaiterState = PENDING;
   /** Set when a WaiterQueue no longer holds it (lazy removal, see WaiterQueue). */
   removed = false;
@@ -56,8 +56,16 @@ export class Waiter {
  * skipped, and the backing buffer is compacted once they outnumber the live ones, so a
  * stream of aborted waits (say, `timeout` around `get` on an idle queue) cannot grow it.
  */
-export class WaiterQueue {
-  private readonly items = new RingBuffer<Waiter>();
+/** What a WaiterQueue needs of a waiter. */
+export interface Wakeable {
+  state: WaiterState;
+  removed: boolean;
+  /** Wakes a PENDING waiter; false if it was already woken or cancelled. */
+  wake(): boolean;
+}
+
+export class WaiterQueue<W extends Wakeable = Waiter> {
+  private readonly items = new RingBuffer<W>();
   private removedCount = 0;
 
   /** Number of waiters still held (pending or woken-but-not-yet-removed). */
@@ -75,18 +83,18 @@ export class WaiterQueue {
     return false;
   }
 
-  push(waiter: Waiter): void {
+  push(waiter: W): void {
     this.items.push(waiter);
   }
 
   /** The oldest waiter still held, without removing it. */
-  first(): Waiter | undefined {
+  first(): W | undefined {
     this.trimFront();
     return this.items.length > 0 ? this.items.peek() : undefined;
   }
 
   /** Removes `waiter` if it is still held. */
-  remove(waiter: Waiter): void {
+  remove(waiter: W): void {
     if (waiter.removed) return;
     waiter.removed = true;
     this.removedCount++;
@@ -125,7 +133,7 @@ export class WaiterQueue {
   }
 
   /** The first waiter still pending, without removing it (Semaphore's wake-up scan). */
-  firstPending(): Waiter | undefined {
+  firstPending(): W | undefined {
     for (let i = 0; i < this.items.length; i++) {
       const waiter = this.items.at(i);
       if (!waiter.removed && waiter.state === PENDING) return waiter;
