@@ -68,6 +68,7 @@ export class Condition {
   async wait(options?: WaitOptions): Promise<true> {
     const signal = options === undefined ? undefined : checkSignal(options.signal, "Condition.wait");
     if (!this.locked()) throw new InvalidStateError("cannot wait on un-acquired lock");
+    if (signal !== undefined && signal.aborted) throw signal.reason; // the lock stays held
     this.release();
     let failure: { reason: unknown } | undefined;
     try {
@@ -80,14 +81,17 @@ export class Condition {
       }
       if (signal !== undefined && signal.aborted) throw signal.reason;
     } catch (reason) {
+      failure = { reason };
+    }
+    // The lock must be held again whatever happened; this acquire cannot be aborted.
+    await this.lock.acquire();
+    // Aborted while re-acquiring: asyncio re-raises that CancelledError once it holds the lock.
+    if (failure === undefined && signal !== undefined && signal.aborted) failure = { reason: signal.reason };
+    if (failure !== undefined) {
       // We may have been notified before failing: hand that notification on.
       this.notifyWaiters(1);
-      failure = { reason };
-    } finally {
-      // The lock must be held again whatever happened; this wait cannot be aborted.
-      await this.lock.acquire();
+      throw failure.reason;
     }
-    if (failure !== undefined) throw failure.reason;
     return true;
   }
 

@@ -283,5 +283,6 @@ function readMaxsize(options: unknown): unknown {
   if (options === null || typeof options !== "object") {
     throw new TypeError(`Queue: expected options { maxsize?: number } or a number, got ${describe(options)}`);
   }
-  return (options as QueueOptions).maxsize ?? 0;
+  const { maxsize } = options as QueueOptions;
+  return maxsize === undefined ? 0 : maxsize;
 }

@@ -30,8 +30,11 @@ export class Waiter implements Wakeable {
       this.fail = reject;
     });
     this.signal = signal;
+    if (signal === undefined) return;
+    // An abort event never fires for a signal that is already aborted.
+    if (signal.aborted) this.handleEvent();
     // The waiter itself is the listener (handleEvent): no closure per wait.
-    if (signal !== undefined) signal.addEventListener("abort", this, { once: true });
+    else signal.addEventListener("abort", this, { once: true });
   }
 
   /** Resolves a PENDING waiter; returns false if it was already woken or cancelled. */
