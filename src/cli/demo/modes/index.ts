@@ -1,0 +1,20 @@
+/**
+ * Every demo mode, in the notes' order. To add one (threads, processes, ...), write its
+ * file next to these and list it here.
+ */
+import { asyncioSequential } from "./asyncio-sequential.ts";
+import { asyncioTasks } from "./asyncio-tasks.ts";
+import type { DemoMode } from "./mode.ts";
+import { sequentialList } from "./sequential-list.ts";
+
+export type { DemoMode } from "./mode.ts";
+
+/**
+ * The registered modes, sorted by the notes' number.
+ *
+ * @example
+ * DEMO_MODES.map((m) => m.name); // ["sequential-list", "asyncio-sequential", "asyncio-tasks"]
+ */
+export const DEMO_MODES: readonly DemoMode[] = [sequentialList, asyncioSequential, asyncioTasks].sort(
+  (a, b) => a.number - b.number,
+);

@@ -1,0 +1,26 @@
+/**
+ * The shape of a demo mode. Each mode lives in its own file in this folder and is listed
+ * once in `./index.ts`; adding a mode (threads, processes, ...) touches nothing else.
+ */
+import type { Span } from "../../../trace/index.ts";
+import type { Scenario } from "../scenario.ts";
+
+/**
+ * One way of running the notes' scenario.
+ *
+ * Actors in the recorded spans: `"P"` for the producer and `"C"` for the consumer, with
+ * kinds `put`, `get` and `process`, so the analysis and the timeline read every mode alike.
+ *
+ * @example
+ * const spans = await asyncioTasks.run(scaledScenario(0.1));
+ */
+export interface DemoMode {
+  /** The notes' number for this variant (000 §1-§4); the table is sorted by it. */
+  readonly number: number;
+  /** The id `--mode` accepts, e.g. `"asyncio-tasks"`. */
+  readonly name: string;
+  /** What the notes call the variant, e.g. `"asyncio (tasks)"`. */
+  readonly title: string;
+  /** Runs the scenario once and returns every span it recorded. */
+  run(scenario: Scenario): Promise<Span[]>;
+}

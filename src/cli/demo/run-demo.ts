@@ -1,0 +1,74 @@
+/**
+ * Runs the demo: picks the modes, runs each one on the scaled scenario, measures it, and
+ * hands each result back as soon as it is ready.
+ */
+import { performance } from "node:perf_hooks";
+import { analyzeTrace, type Span, type TraceAnalysis } from "../../trace/index.ts";
+import { DEMO_MODES, type DemoMode } from "./modes/index.ts";
+import { DEFAULT_SCALE, scaledScenario, type Scenario } from "./scenario.ts";
+
+/** Options of {@link runDemo}. */
+export interface DemoOptions {
+  /** Multiplies the notes' times. Default {@link DEFAULT_SCALE}. */
+  scale?: number;
+  /** Mode names or numbers to run; all registered modes when empty or omitted. */
+  modes?: readonly string[];
+  /** Called after each mode, e.g. to print its timeline while the next one runs. */
+  onResult?: (result: DemoResult) => void;
+  /** The modes to choose from. Default: every registered mode. */
+  registry?: readonly DemoMode[];
+}
+
+/** One mode's measured run. */
+export interface DemoResult {
+  readonly mode: DemoMode;
+  readonly scenario: Scenario;
+  readonly spans: readonly Span[];
+  /** Wall-clock time of the whole run, measured around it, in ms. */
+  readonly totalMs: number;
+  readonly analysis: TraceAnalysis;
+}
+
+/**
+ * Runs the chosen modes one after another (never together: they would compete for the
+ * event loop and spoil each other's timings).
+ *
+ * @example
+ * const results = await runDemo({ scale: 0.1, modes: ["1", "asyncio-tasks"] });
+ * results.map((r) => r.analysis.overlapped); // [false, true]
+ */
+export async function runDemo(options: DemoOptions = {}): Promise<DemoResult[]> {
+  const scenario = scaledScenario(options.scale ?? DEFAULT_SCALE);
+  const modes = selectModes(options.modes, options.registry);
+  const results: DemoResult[] = [];
+  for (const mode of modes) {
+    const started = performance.now();
+    const spans = await mode.run(scenario);
+    const totalMs = performance.now() - started;
+    const result: DemoResult = { mode, scenario, spans, totalMs, analysis: analyzeTrace(spans) };
+    results.push(result);
+    options.onResult?.(result);
+  }
+  return results;
+}
+
+/**
+ * The modes named (by name or by the notes' number), in the notes' order; every mode
+ * when none are named.
+ *
+ * @example
+ * selectModes(["4", "sequential-list"]).map((m) => m.number); // [1, 4]
+ */
+export function selectModes(names: readonly string[] = [], registry: readonly DemoMode[] = DEMO_MODES): DemoMode[] {
+  if (names.length === 0) return [...registry];
+  const chosen = new Set<DemoMode>();
+  for (const name of names) {
+    const mode = registry.find((m) => m.name === name || String(m.number) === name);
+    if (mode === undefined) {
+      const known = registry.map((m) => `${m.number} (${m.name})`).join(", ");
+      throw new RangeError(`unknown demo mode "${name}"; expected one of: ${known}`);
+    }
+    chosen.add(mode);
+  }
+  return registry.filter((m) => chosen.has(m));
+}
