@@ -13,6 +13,7 @@
  * group, so a failed task never becomes an unhandled rejection.
  */
 import { InvalidStateError } from "./errors.ts";
+import { isCancellation } from "./internal/cancellation.ts";
 import { checkSignal, describe } from "./internal/describe.ts";
 
 /** A task started by {@link TaskGroup.createTask}: await it for its result. */
@@ -187,13 +188,4 @@ export class TaskGroup {
     // rather than through a listener per task on the group's signal.
     for (const task of this.running) task.cancel(this.controller.signal.reason);
   }
-}
-
-/** True if `error` is how a task stops after its `signal` was aborted. */
-function isCancellation(error: unknown, signal: AbortSignal): boolean {
-  if (!signal.aborted) return false;
-  if (error === signal.reason) return true;
-  if (typeof error !== "object" || error === null) return false;
-  const { name, cause } = error as { name?: unknown; cause?: unknown };
-  return name === "AbortError" || (cause !== undefined && cause === signal.reason);
 }

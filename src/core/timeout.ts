@@ -1,14 +1,22 @@
 /**
  * `timeout`: asyncio's `asyncio.timeout()` / `wait_for` as a function of a signal.
+ *
+ * At the deadline the signal is aborted with a TimeoutError. asyncio then waits for the
+ * cancelled work to finish; here the work gets until the next turn of the event loop
+ * (its abort listeners and promise reactions all run by then), so an error it throws
+ * while stopping, or a value it returns anyway, comes through as in asyncio; work that
+ * ignores its signal cannot hold the caller past that turn.
  */
 import { TimeoutError } from "./errors.ts";
+import { isCancellation } from "./internal/cancellation.ts";
 import { describe } from "./internal/describe.ts";
 
 /**
  * Runs `fn(signal)` with a deadline. If it settles within `ms`, resolves or rejects as
- * it does. Otherwise aborts `signal` with a `TimeoutError` and rejects with that same
- * error at the deadline; `fn` should stop when its signal aborts (conveyor's waits do,
- * taking nothing). `ms` may be `Infinity` for no deadline.
+ * it does. Otherwise aborts `signal` with a `TimeoutError` and rejects with that error;
+ * if `fn` instead fails with another error while stopping, or returns a value, within
+ * the same turn of the event loop, that outcome wins, as in asyncio. `ms` may be
+ * `Infinity` for no deadline.
  *
  * @example
  * try {
@@ -27,30 +35,37 @@ export function timeout<T>(ms: number, fn: (signal: AbortSignal) => T | PromiseL
   }
   const controller = new AbortController();
   return new Promise<T>((resolve, reject) => {
+    let expired: TimeoutError | undefined;
+    let grace: NodeJS.Immediate | undefined;
     const timer =
       ms === Infinity
         ? undefined
         : setTimeout(() => {
-            const error = new TimeoutError(`timed out after ${ms} ms`);
-            controller.abort(error);
-            reject(error);
+            expired = new TimeoutError(`timed out after ${ms} ms`);
+            controller.abort(expired);
+            const error = expired;
+            grace = setImmediate(() => reject(error));
           }, ms);
+    const stopTimers = () => {
+      clearTimeout(timer);
+      clearImmediate(grace);
+    };
     let result: T | PromiseLike<T>;
     try {
       result = fn(controller.signal);
     } catch (err) {
-      clearTimeout(timer);
+      stopTimers();
       reject(err);
       return;
     }
     Promise.resolve(result).then(
       (value) => {
-        clearTimeout(timer);
+        stopTimers();
         resolve(value);
       },
       (err: unknown) => {
-        clearTimeout(timer);
-        reject(err);
+        stopTimers();
+        reject(expired !== undefined && isCancellation(err, controller.signal) ? expired : err);
       },
     );
   });
