@@ -1,0 +1,62 @@
+/**
+ * Worker side: imports the task module, loading TypeScript when needed.
+ *
+ * A `.ts` module imports fine when a loader is active in this worker (a child process
+ * started with `--import tsx`, or a thread whose bootstrap registered tsx). Otherwise
+ * (the project runs from `dist` with plain node, or a Node 20 thread) the import fails
+ * with ERR_UNKNOWN_FILE_EXTENSION; then tsx is registered here and the module imported
+ * again under a fresh URL, because a failed import stays cached for its URL.
+ */
+import { isTypeScriptPath } from "./protocol.ts";
+
+const flag = "__conveyorTsxRegistered";
+
+async function registerTsx(url: string, tsxApi: string | null): Promise<void> {
+  const g = globalThis as Record<string, unknown>;
+  if (g[flag] === true) return;
+  let api = tsxApi;
+  if (api === null) {
+    try {
+      api = import.meta.resolve("tsx/esm/api");
+    } catch {
+      api = null;
+    }
+  }
+  if (api === null) {
+    throw new Error(
+      `conveyor: cannot load the TypeScript task module ${url}: no TypeScript loader is active in the worker and ` +
+        `"tsx" is not installed. Install tsx (npm i -D tsx) or point \`module\` at compiled JavaScript.`,
+    );
+  }
+  const { register } = (await import(api)) as { register: () => unknown };
+  register();
+  g[flag] = true;
+}
+
+/** Imports `url`, registering tsx and retrying once for TypeScript files. */
+export async function loadTaskModule(url: string, tsxApi: string | null): Promise<Record<string, unknown>> {
+  try {
+    return (await import(url)) as Record<string, unknown>;
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code !== "ERR_UNKNOWN_FILE_EXTENSION" || !isTypeScriptPath(url)) throw error;
+    await registerTsx(url, tsxApi);
+    return (await import(`${url}${url.includes("?") ? "&" : "?"}tsx`)) as Record<string, unknown>;
+  }
+}
+
+type TaskFunction = (arg: unknown) => unknown;
+
+/** Finds export `name` (also inside a CommonJS module's `module.exports`). */
+export function findTask(mod: Record<string, unknown>, name: string, url: string): TaskFunction {
+  let fn = mod[name];
+  const cjs = mod.default as Record<string, unknown> | undefined;
+  if (typeof fn !== "function" && name !== "default" && cjs !== null && typeof cjs === "object") fn = cjs[name];
+  if (typeof fn !== "function") {
+    const names = Object.keys(mod).filter((k) => typeof mod[k] === "function");
+    throw new TypeError(
+      `task module ${url} has no function export "${name}" (function exports: ${names.join(", ") || "none"})`,
+    );
+  }
+  return fn as TaskFunction;
+}

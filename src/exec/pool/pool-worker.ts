@@ -1,0 +1,133 @@
+/**
+ * The pool's handle on one worker: its transport and its window of tasks in flight.
+ *
+ * State machine: STARTING (ready = false; tasks may already be assigned, the transport
+ * holds or buffers them) → READY → STOPPING (`stopping` says why: no new tasks) → EXITED.
+ *
+ * Window: tasks are numbered per worker (`seq`); `tasks[seq % window]` holds the task
+ * until its result arrives or the pool takes it back. A position is reusable once the
+ * worker reports it has moved past it (`acked`), so `room` counts those, not `live`.
+ */
+import { SLOT_CANCELLED, SLOT_PENDING, SLOT_RUNNING } from "./protocol.ts";
+import { TASK_SENT, type PoolTask } from "./task.ts";
+import type { WorkerTransport } from "./transport.ts";
+
+/** Why the pool is ending a worker. */
+export type StopReason = "idle" | "close" | "destroy" | "replace";
+
+export class PoolWorker {
+  readonly tasks: (PoolTask | undefined)[];
+  readonly slots: Int32Array | null;
+  readonly sharedBuffer: SharedArrayBuffer | null;
+  transport!: WorkerTransport;
+  /** Next sequence number to assign. */
+  nextSeq = 0;
+  /** Every task numbered below this has been run or skipped by the worker. */
+  acked = 0;
+  /** Tasks assigned here and not yet settled or taken back. */
+  live = 0;
+  ready = false;
+  stopping: StopReason | null = null;
+  exited = false;
+  /** The error the worker reported before dying (uncaught, out of memory, load error). */
+  fatal: unknown = undefined;
+  idleSince = 0;
+  idleTimer: NodeJS.Timeout | undefined = undefined;
+  referenced = true;
+  readonly exit: Promise<void>;
+  markExited!: () => void;
+
+  constructor(readonly window: number, shared: boolean) {
+    this.tasks = new Array(window);
+    this.sharedBuffer = shared ? new SharedArrayBuffer(window * 4) : null;
+    this.slots = this.sharedBuffer === null ? null : new Int32Array(this.sharedBuffer);
+    this.exit = new Promise((resolve) => (this.markExited = resolve));
+  }
+
+  get room(): number {
+    return this.window - (this.nextSeq - this.acked);
+  }
+
+  get accepting(): boolean {
+    return this.stopping === null && !this.exited && this.room > 0;
+  }
+
+  assign(task: PoolTask): void {
+    const seq = this.nextSeq++;
+    const slot = seq % this.window;
+    this.tasks[slot] = task;
+    if (this.slots !== null) Atomics.store(this.slots, slot, SLOT_PENDING);
+    task.seq = seq;
+    task.worker = this;
+    task.state = TASK_SENT;
+    this.live++;
+  }
+
+  /** Undoes the latest `assign` (its message was never sent). */
+  unassignLast(task: PoolTask): void {
+    this.detach(task);
+    this.nextSeq--;
+  }
+
+  /** Forgets a task (settled, or taken back); its window position stays used until acked. */
+  detach(task: PoolTask): void {
+    const slot = task.seq % this.window;
+    if (this.tasks[slot] === task) {
+      this.tasks[slot] = undefined;
+      this.live--;
+    }
+    task.worker = null;
+  }
+
+  /** The task numbered `seq`, if still here. */
+  at(seq: number): PoolTask | undefined {
+    const task = this.tasks[seq % this.window];
+    return task !== undefined && task.seq === seq ? task : undefined;
+  }
+
+  /**
+   * Takes back a task that has not started: returns SLOT_PENDING when it is now cancelled
+   * in the worker, else the slot's state (SLOT_RUNNING or SLOT_DONE). Without shared
+   * slots a task in flight may already run, so the answer is SLOT_RUNNING.
+   */
+  claim(task: PoolTask): number {
+    if (this.slots === null) return SLOT_RUNNING;
+    return Atomics.compareExchange(this.slots, task.seq % this.window, SLOT_PENDING, SLOT_CANCELLED);
+  }
+
+  /** State of a task's slot (SLOT_RUNNING when there are no shared slots). */
+  slotState(task: PoolTask): number {
+    return this.slots === null ? SLOT_RUNNING : Atomics.load(this.slots, task.seq % this.window);
+  }
+
+  /** Tasks still here, oldest first. */
+  pending(): PoolTask[] {
+    const out = this.tasks.filter((task): task is PoolTask => task !== undefined);
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+
+  /**
+   * Takes back up to `max` of the newest tasks that have not started (stopping at the
+   * first that has: every older one has too) and returns them newest first. Tasks with
+   * transferred values are skipped unless `includeTransfers` (they cannot be resent).
+   */
+  takeBackNotStarted(max: number, includeTransfers: boolean): PoolTask[] {
+    const tasks = this.pending();
+    const out: PoolTask[] = [];
+    for (let i = tasks.length - 1; i >= 0 && out.length < max; i--) {
+      const task = tasks[i];
+      if (task.transfer !== undefined && !includeTransfers) continue;
+      if (this.claim(task) !== SLOT_PENDING) break;
+      this.detach(task);
+      out.push(task);
+    }
+    return out;
+  }
+
+  setReferenced(on: boolean): void {
+    if (this.referenced === on || this.exited) return;
+    this.referenced = on;
+    if (on) this.transport.ref();
+    else this.transport.unref();
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The wire protocol between a pool (main side) and its workers, shared by both sides.
+ *
+ * Messages are flat arrays (cheaper to clone than objects):
+ * - main → worker `[MSG_RUN, firstSeq, name0, arg0, name1, arg1, ...]`: tasks numbered
+ *   `firstSeq`, `firstSeq + 1`, ... in the order the worker must run them.
+ * - worker → main `[MSG_READY]` once the task module is loaded,
+ *   `[MSG_RESULTS, doneSeq, seq, status, value, ...]` (every task numbered below `doneSeq`
+ *   has been run or skipped), `[MSG_FATAL, serializedError]` just before the worker exits.
+ *
+ * A thread worker shares one Int32 "slot" per window position with the pool; task `seq`
+ * uses slot `seq % window`. Slot transitions: PENDING → RUNNING → DONE (worker) or
+ * PENDING → CANCELLED (main; the worker then skips the task). A compare-and-swap on the
+ * slot settles who won, so the pool knows exactly whether an aborted task had started.
+ */
+
+export const MSG_RUN = 0;
+export const MSG_READY = 1;
+export const MSG_RESULTS = 2;
+export const MSG_FATAL = 3;
+
+export const SLOT_PENDING = 0;
+export const SLOT_RUNNING = 1;
+export const SLOT_CANCELLED = 2;
+export const SLOT_DONE = 3;
+
+export const RESULT_OK = 0;
+export const RESULT_THROWN = 1;
+
+/** Tasks a thread worker may hold at once (running + buffered); processes hold one. */
+export const THREAD_WINDOW = 64;
+
+/** What a worker needs to start, passed as `workerData` (threads) or argv (processes). */
+export interface WorkerBootData {
+  /** `file:` URL of the worker entry module (thread bootstrap imports it). */
+  entry: string;
+  /** `file:` URL of the task module, or null for a function pool (`toThread`). */
+  module: string | null;
+  /** Shared slots (threads only). */
+  slots: SharedArrayBuffer | null;
+  window: number;
+  /** `file:` URL of `tsx/esm/api`, when resolvable, to load TypeScript in the worker. */
+  tsxApi: string | null;
+}
+
+/** True for URLs and paths of TypeScript modules. */
+export function isTypeScriptPath(path: string): boolean {
+  return /\.[cm]?tsx?$/.test(path.replace(/[?#].*$/, ""));
+}

@@ -1,0 +1,74 @@
+/**
+ * `toThread` / `toProcess`: run one self-contained function in a worker of a shared,
+ * lazily created pool (Python's `asyncio.to_thread` / `loop.run_in_executor`). The pools'
+ * idle workers never keep the process alive.
+ */
+import { resolvePoolConfig } from "./options.ts";
+import { WorkerPool } from "./pool.ts";
+import { processTransport } from "./process-transport.ts";
+import { threadTransport } from "./thread-transport.ts";
+
+let threadPool: WorkerPool | undefined;
+let processPool: WorkerPool | undefined;
+
+const NATIVE = /\{\s*\[native code\]\s*\}\s*$/;
+
+function sourceOf(fn: unknown, api: string): string {
+  if (typeof fn !== "function") throw new TypeError(`${api} expects a function, got ${fn === null ? "null" : typeof fn}`);
+  const source = Function.prototype.toString.call(fn);
+  if (NATIVE.test(source)) {
+    throw new TypeError(`${api} cannot serialise a native or bound function (${fn.name || "anonymous"}); wrap it in an arrow function`);
+  }
+  return source;
+}
+
+function functionPool(): WorkerPool {
+  return new WorkerPool(resolvePoolConfig({ module: "" }, true), threadTransport);
+}
+
+type Awaitable<T> = T | PromiseLike<T>;
+
+/**
+ * Runs `fn(...args)` in a worker thread and resolves to its (awaited) result. `fn` is sent
+ * as source text, so it must be self-contained: it sees only its arguments and the
+ * worker's globals, and may `await import(...)` what it needs. Using a variable of the
+ * enclosing scope fails with a TypeError that names it.
+ *
+ * @example
+ * const hash = await toThread(async (text: string) => {
+ *   const { createHash } = await import("node:crypto");
+ *   return createHash("sha256").update(text).digest("hex");
+ * }, "hello");
+ */
+export function toThread<A extends unknown[], R>(fn: (...args: A) => Awaitable<R>, ...args: A): Promise<R> {
+  let source: string;
+  try {
+    source = sourceOf(fn, "toThread");
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  threadPool ??= functionPool();
+  return threadPool.run<R>(args, { name: source });
+}
+
+/**
+ * Like {@link toThread}, in a child process of a shared process pool: a crash or a
+ * runaway allocation cannot take the parent down.
+ *
+ * @example
+ * const primes = await toProcess((limit: number) => {
+ *   const out: number[] = [];
+ *   for (let n = 2; out.length < limit; n++) if (out.every((p) => n % p !== 0)) out.push(n);
+ *   return out;
+ * }, 100);
+ */
+export function toProcess<A extends unknown[], R>(fn: (...args: A) => Awaitable<R>, ...args: A): Promise<R> {
+  let source: string;
+  try {
+    source = sourceOf(fn, "toProcess");
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  processPool ??= new WorkerPool(resolvePoolConfig({ module: "" }, true), processTransport);
+  return processPool.run<R>(args, { name: source });
+}

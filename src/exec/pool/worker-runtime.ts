@@ -1,0 +1,156 @@
+/**
+ * The worker side of a pool, shared by threads and child processes.
+ *
+ * State machine: LOADING (importing the task module; messages wait in the port) →
+ * SERVING (running tasks one at a time, in sequence order) → gone (exit). A load error or
+ * an uncaught error is reported as MSG_FATAL, then the worker exits with code 1.
+ *
+ * Throughput: tasks arrive in batches and run back to back; results of synchronous tasks
+ * are collected and posted as one message when the batch ends, before awaiting an async
+ * task, after 1 ms of collecting, or before starting a task not known to be fast (a
+ * running average per task name), so a finished result never waits behind a long
+ * synchronous task, and is almost never lost with a worker terminated during one.
+ */
+import { performance } from "node:perf_hooks";
+import { runFunctionTask } from "./function-task.ts";
+import { findTask, loadTaskModule } from "./load-task-module.ts";
+import {
+  MSG_FATAL,
+  MSG_READY,
+  MSG_RESULTS,
+  MSG_RUN,
+  RESULT_OK,
+  RESULT_THROWN,
+  SLOT_DONE,
+  SLOT_PENDING,
+  SLOT_RUNNING,
+  type WorkerBootData,
+} from "./protocol.ts";
+import { serializeThrown } from "./serialize-error.ts";
+
+/** How the runtime talks to its pool. */
+export interface WorkerPort {
+  post(message: unknown[]): void;
+  onMessage(handler: (message: unknown[]) => void): void;
+  /** Reports a fatal error and exits the worker. */
+  die(message: unknown[]): void;
+}
+
+const FLUSH_AFTER_MS = 1;
+/** A task whose average run is longer than this gets the results before it posted first. */
+const FAST_TASK_MS = 0.1;
+
+function describeUncloneable(error: unknown): unknown {
+  return serializeThrown(
+    new TypeError(`the task's result could not be sent back from the worker: ${(error as Error)?.message ?? error}`),
+  );
+}
+
+/** Starts serving tasks described by `boot` over `port`. */
+export async function startWorker(port: WorkerPort, boot: WorkerBootData): Promise<void> {
+  process.on("uncaughtException", (error) => port.die([MSG_FATAL, serializeThrown(error)]));
+
+  let call: (name: string, arg: unknown) => unknown;
+  if (boot.module === null) {
+    call = runFunctionTask;
+  } else {
+    let mod: Record<string, unknown>;
+    try {
+      mod = await loadTaskModule(boot.module, boot.tsxApi);
+    } catch (error) {
+      port.die([MSG_FATAL, serializeThrown(error)]);
+      return;
+    }
+    const url = boot.module;
+    const cache = new Map<string, (arg: unknown) => unknown>();
+    call = (name, arg) => {
+      let fn = cache.get(name);
+      if (fn === undefined) cache.set(name, (fn = findTask(mod, name, url)));
+      return fn(arg);
+    };
+  }
+
+  const slots = boot.slots === null ? null : new Int32Array(boot.slots);
+  const window = boot.window;
+  // Pending tasks as flat triples (seq, name, arg) from `head` on.
+  let backlog: unknown[] = [];
+  let head = 0;
+  let draining = false;
+  let out: unknown[] = [MSG_RESULTS, 0];
+  let doneSeq = 0;
+  let reportedSeq = 0;
+  let collectingSince = 0;
+  const averageMs = new Map<string, number>();
+
+  function flush(): void {
+    if (out.length === 2 && doneSeq === reportedSeq) return;
+    out[1] = doneSeq;
+    reportedSeq = doneSeq;
+    const message = out;
+    out = [MSG_RESULTS, 0];
+    try {
+      port.post(message);
+    } catch {
+      // One result could not be cloned: send them one by one, replacing the culprits.
+      for (let i = 2; i < message.length; i += 3) {
+        const one = [MSG_RESULTS, doneSeq, message[i], message[i + 1], message[i + 2]];
+        try {
+          port.post(one);
+        } catch (error) {
+          port.post([MSG_RESULTS, doneSeq, message[i], RESULT_THROWN, describeUncloneable(error)]);
+        }
+      }
+    }
+  }
+
+  async function drain(): Promise<void> {
+    draining = true;
+    while (head < backlog.length) {
+      const seq = backlog[head] as number;
+      const name = backlog[head + 1] as string;
+      const arg = backlog[head + 2];
+      backlog[head + 1] = backlog[head + 2] = undefined;
+      head += 3;
+      const slot = seq % window;
+      if (slots !== null && Atomics.compareExchange(slots, slot, SLOT_PENDING, SLOT_RUNNING) !== SLOT_PENDING) {
+        doneSeq = seq + 1; // cancelled or stolen by the pool before it started
+        continue;
+      }
+      const average = averageMs.get(name);
+      if (out.length > 2 && (average === undefined || average > FAST_TASK_MS)) flush();
+      const startedAt = performance.now();
+      let status = RESULT_OK;
+      let value: unknown;
+      try {
+        value = call(name, arg);
+        if (value !== null && typeof (value as PromiseLike<unknown>)?.then === "function") {
+          flush();
+          value = await (value as PromiseLike<unknown>);
+        }
+      } catch (error) {
+        status = RESULT_THROWN;
+        value = serializeThrown(error);
+      }
+      if (slots !== null) Atomics.store(slots, slot, SLOT_DONE);
+      doneSeq = seq + 1;
+      const now = performance.now();
+      const took = now - startedAt;
+      averageMs.set(name, average === undefined ? took : average * 0.75 + took * 0.25);
+      if (out.length === 2) collectingSince = now;
+      out.push(seq, status, value);
+      if (now - collectingSince >= FLUSH_AFTER_MS) flush();
+    }
+    backlog = [];
+    head = 0;
+    flush();
+    draining = false;
+  }
+
+  port.onMessage((message) => {
+    if (message[0] !== MSG_RUN) return;
+    const first = message[1] as number;
+    for (let i = 2, seq = first; i < message.length; i += 2, seq++) backlog.push(seq, message[i], message[i + 1]);
+    if (!draining) void drain();
+  });
+  port.post([MSG_READY]);
+}
