@@ -144,8 +144,11 @@ for (const kind of KINDS) {
     test("minWorkers start eagerly; idleTimeout shrinks the pool back to minWorkers", async () => {
       await withPool(makePool(kind, { minWorkers: 1, maxWorkers: 2, idleTimeout: 100 }), async (pool) => {
         assert.equal(pool.workerCount, 1);
-        await Promise.all([pool.run(100, { name: "sleepMs" }), pool.run(100, { name: "sleepMs" })]);
-        assert.equal(pool.workerCount, 2);
+        const both = Promise.all([pool.run(300, { name: "sleepMs" }), pool.run(300, { name: "sleepMs" })]);
+        // Two queued tasks grow the pool to maxWorkers. (Asserting after they finish would
+        // race with the idle timeout when a slow-starting worker finds nothing left to do.)
+        await until(() => pool.workerCount === 2, 3000, "the pool to grow to 2 workers");
+        await both;
         await until(() => pool.workerCount === 1, 3000, "idle worker to exit");
         await new Promise((r) => setTimeout(r, 200));
         assert.equal(pool.workerCount, 1, "never below minWorkers");
