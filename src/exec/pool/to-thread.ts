@@ -22,8 +22,23 @@ function sourceOf(fn: unknown, api: string): string {
   return source;
 }
 
-function functionPool(): WorkerPool {
-  return new WorkerPool(resolvePoolConfig({ module: "" }, true), threadTransport);
+/** Sends `fn`'s source and `args` to the shared pool `getPool()` returns. */
+function runSource<R>(api: string, getPool: () => WorkerPool, fn: unknown, args: unknown[]): Promise<R> {
+  let source: string;
+  try {
+    source = sourceOf(fn, api);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return getPool().run<R>(args, { name: source });
+}
+
+function sharedThreadPool(): WorkerPool {
+  return (threadPool ??= new WorkerPool(resolvePoolConfig({ module: "" }, true), threadTransport));
+}
+
+function sharedProcessPool(): WorkerPool {
+  return (processPool ??= new WorkerPool(resolvePoolConfig({ module: "" }, true), processTransport));
 }
 
 type Awaitable<T> = T | PromiseLike<T>;
@@ -41,14 +56,7 @@ type Awaitable<T> = T | PromiseLike<T>;
  * }, "hello");
  */
 export function toThread<A extends unknown[], R>(fn: (...args: A) => Awaitable<R>, ...args: A): Promise<R> {
-  let source: string;
-  try {
-    source = sourceOf(fn, "toThread");
-  } catch (error) {
-    return Promise.reject(error);
-  }
-  threadPool ??= functionPool();
-  return threadPool.run<R>(args, { name: source });
+  return runSource<R>("toThread", sharedThreadPool, fn, args);
 }
 
 /**
@@ -63,12 +71,5 @@ export function toThread<A extends unknown[], R>(fn: (...args: A) => Awaitable<R
  * }, 100);
  */
 export function toProcess<A extends unknown[], R>(fn: (...args: A) => Awaitable<R>, ...args: A): Promise<R> {
-  let source: string;
-  try {
-    source = sourceOf(fn, "toProcess");
-  } catch (error) {
-    return Promise.reject(error);
-  }
-  processPool ??= new WorkerPool(resolvePoolConfig({ module: "" }, true), processTransport);
-  return processPool.run<R>(args, { name: source });
+  return runSource<R>("toProcess", sharedProcessPool, fn, args);
 }
