@@ -73,6 +73,22 @@ const checks: Record<string, (run: Run) => void> = {
     assert.deepEqual(run.lines, ["1. Plain TypeScript — sequential calls", ...produced, ...consumed]);
   },
 
+  "02-threading-queue.ts": (run) => {
+    assert.deepEqual(run.lines.slice(0, 2), ["2. Plain TypeScript + threads", "Starting threads..."]);
+    const events = run.lines.slice(2);
+    assert.deepEqual(
+      events.filter((l) => l.startsWith("[P]")),
+      produced,
+    );
+    assert.deepEqual(
+      events.filter((l) => l.startsWith("[C]")),
+      consumed,
+    );
+    assert.equal(events.length, produced.length + consumed.length, run.stdout);
+    // The consumer thread blocks in its sleep while the main thread keeps putting.
+    assert.ok(at(run, consumed[0]) < at(run, produced[4]), `no overlap:\n${run.stdout}`);
+  },
+
   "03-asyncio-sequential.ts": (run) => {
     assert.deepEqual(run.lines, [
       "Starting the event loop...",
@@ -145,6 +161,32 @@ const checks: Record<string, (run: Run) => void> = {
     assert.deepEqual(run.lines, ["Task 3 cancelled", "Error: Error in task 2"]);
   },
 
+  "to-thread.ts": (run) => {
+    assert.deepEqual(run.lines.filter((l) => !l.startsWith("(")), [
+      "1. toThread — asyncio.to_thread()",
+      "Done",
+      "2. The default executor — loop.run_in_executor(None, ...)",
+      "Done",
+      "3. An explicit pool — ThreadPoolExecutor()",
+      "Done",
+    ]);
+    // The blocking task ran on another thread: the event loop's timer kept ticking
+    // (about 20 ticks; a blocked loop would fire it once at most).
+    const ticked = /^\(the event loop stayed free: a 0\.1 s timer ticked (\d+) times meanwhile\)$/.exec(run.lines[4]);
+    assert.ok(ticked, run.stdout);
+    assert.ok(Number(ticked[1]) >= 5, `only ${ticked[1]} ticks`);
+  },
+
+  "process-pool.ts": (run) => {
+    assert.match(run.lines[0], /^8 jobs of fib\(\d+\)$/);
+    assert.match(run.lines[1], /^sequential, main thread: +\d+\.\d\d s$/);
+    assert.match(run.lines[2], /^process pool, 2 processes: \d+\.\d\d s$/);
+    assert.match(run.lines[3], /^same results: yes \(fib\(\d+\) = \d+\)$/);
+    // No speed assert: two cores shared by every test cannot promise one.
+    assert.match(run.lines[4], /^speedup: \d+\.\dx$/);
+    assert.equal(run.lines.length, 5, run.stdout);
+  },
+
   "timeout-get.ts": (run) => {
     assert.equal(run.lines[0], "Error: TimeoutError, nothing arrived within 0.5 s");
     assert.ok(at(run, "[P] → Task 1") < at(run, "[C] ← Task 1"), "the item went to the next get");
@@ -161,9 +203,13 @@ describe("examples", { concurrency: 2 }, () => {
     assert.deepEqual(files, Object.keys(checks).sort());
   });
 
+  // Example 02's consumer gives up after a get times out (the notes' 4 s, scaled): at
+  // 0.05 that is 200 ms, which a loaded CI machine can stall the producer for.
+  const scales: Record<string, number> = { "02-threading-queue.ts": 0.25 };
+
   for (const [file, check] of Object.entries(checks)) {
     test(file, async () => {
-      const run = await runExample(file);
+      const run = await runExample(file, scales[file]);
       assertClean(run);
       check(run);
     });

@@ -17,8 +17,8 @@ export interface Scenario {
 export const NOTES_SCENARIO: Scenario = { tasks: 5, produceMs: 300, consumeMs: 1000 };
 
 /**
- * Default scale: a quarter of the notes' times, so the three modes together take about
- * 4.5 s (well under 10 s) while the timelines stay readable.
+ * Default scale: a quarter of the notes' times, so the five modes together take about
+ * 7 s (under 10 s) while the timelines stay readable.
  */
 export const DEFAULT_SCALE = 0.25;
 

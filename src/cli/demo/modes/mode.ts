@@ -21,6 +21,11 @@ export interface DemoMode {
   readonly name: string;
   /** What the notes call the variant, e.g. `"asyncio (tasks)"`. */
   readonly title: string;
-  /** Runs the scenario once and returns every span it recorded. */
-  run(scenario: Scenario): Promise<Span[]>;
+  /**
+   * Runs the scenario once and returns every span it recorded. A mode that must start a
+   * worker first calls `startClock()` once it is ready, so the measured total covers the
+   * scenario, not the start-up (a Python thread starts in microseconds, a Node worker in
+   * tens of milliseconds); without the call the clock starts with `run`.
+   */
+  run(scenario: Scenario, startClock?: () => void): Promise<Span[]>;
 }
