@@ -33,7 +33,10 @@ export class RingQueue<T> {
   #unfinished = 0;
   #joiners: Resolve<void>[] = [];
 
-  constructor(readonly maxsize: number) {
+  readonly maxsize: number;
+
+  constructor(maxsize: number) {
+    this.maxsize = maxsize;
     if (!(maxsize >= 1)) throw new RangeError(`maxsize must be >= 1, got ${maxsize}`);
     // Capacity rounded up to a power of two so wrapping is a mask, not a division.
     let capacity = 1;

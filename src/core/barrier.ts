@@ -60,27 +60,32 @@ export class Barrier {
    * becomes, broken or reset; with `signal.reason` if aborted.
    */
   async wait(options?: WaitOptions): Promise<number> {
-    using _ = await this.cond.acquire(options);
-    // Block while the previous round drains or a reset completes.
-    await this.cond.waitFor(() => this.state !== "draining" && this.state !== "resetting", options);
-    if (this.state === "broken") throw new BrokenBarrierError("Barrier aborted");
-    const index = this.count++;
+    // try/finally rather than `using`: Node 22 strips TypeScript types but has no `using`.
+    const held = await this.cond.acquire(options);
     try {
-      if (index + 1 === this.partyCount) {
-        this.state = "draining";
-        this.cond.notifyAll();
-      } else {
-        await this.cond.waitFor(() => this.state !== "filling", options);
-        // Re-read: abort() or reset() may have changed the state while we waited.
-        const state = this.state as BarrierState;
-        if (state === "broken" || state === "resetting") {
-          throw new BrokenBarrierError("Abort or reset of barrier");
+      // Block while the previous round drains or a reset completes.
+      await this.cond.waitFor(() => this.state !== "draining" && this.state !== "resetting", options);
+      if (this.state === "broken") throw new BrokenBarrierError("Barrier aborted");
+      const index = this.count++;
+      try {
+        if (index + 1 === this.partyCount) {
+          this.state = "draining";
+          this.cond.notifyAll();
+        } else {
+          await this.cond.waitFor(() => this.state !== "filling", options);
+          // Re-read: abort() or reset() may have changed the state while we waited.
+          const state = this.state as BarrierState;
+          if (state === "broken" || state === "resetting") {
+            throw new BrokenBarrierError("Abort or reset of barrier");
+          }
         }
+        return index;
+      } finally {
+        this.count--;
+        this.exit();
       }
-      return index;
     } finally {
-      this.count--;
-      this.exit();
+      held.release();
     }
   }
 
@@ -118,7 +123,11 @@ export class Barrier {
   }
 
   private async withLock(change: () => void): Promise<void> {
-    using _ = await this.cond.acquire();
-    change();
+    const held = await this.cond.acquire();
+    try {
+      change();
+    } finally {
+      held.release();
+    }
   }
 }

@@ -20,7 +20,11 @@ export interface Releaser extends Disposable {
 
 class OnceReleaser implements Releaser {
   private released = false;
-  constructor(private readonly owner: { release(): void }) {}
+  private readonly owner: { release(): void };
+
+  constructor(owner: { release(): void }) {
+    this.owner = owner;
+  }
 
   release(): void {
     if (this.released) throw new InvalidStateError("this acquisition was already released");

@@ -30,10 +30,13 @@ class QueueModel {
   items: number[] = [];
   unfinished = 0;
   isShutdown = false;
-  constructor(
-    readonly kind: Kind,
-    readonly maxsize: number,
-  ) {}
+  readonly kind: Kind;
+  readonly maxsize: number;
+
+  constructor(kind: Kind, maxsize: number) {
+    this.kind = kind;
+    this.maxsize = maxsize;
+  }
 
   full(): boolean {
     return this.maxsize > 0 && this.items.length >= this.maxsize;

@@ -7,8 +7,11 @@
  */
 export class BinaryHeap<T> {
   private readonly heap: T[] = [];
+  private readonly compare: (a: T, b: T) => number;
 
-  constructor(private readonly compare: (a: T, b: T) => number) {}
+  constructor(compare: (a: T, b: T) => number) {
+    this.compare = compare;
+  }
 
   get length(): number {
     return this.heap.length;

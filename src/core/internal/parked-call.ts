@@ -22,15 +22,28 @@ export class ParkedCall<T> implements Wakeable {
   state: WaiterState = PENDING;
   removed = false;
 
+  private readonly owner: ParkedCallOwner<T>;
+  /** True for a put (carrying `item`), false for a get. */
+  readonly isPut: boolean;
+  readonly item: T | undefined;
+  readonly signal: AbortSignal | undefined;
+  readonly resolve: (value: any) => void;
+  readonly reject: (reason: unknown) => void;
+
   constructor(
-    private readonly owner: ParkedCallOwner<T>,
-    /** True for a put (carrying `item`), false for a get. */
-    readonly isPut: boolean,
-    readonly item: T | undefined,
-    readonly signal: AbortSignal | undefined,
-    readonly resolve: (value: any) => void,
-    readonly reject: (reason: unknown) => void,
+    owner: ParkedCallOwner<T>,
+    isPut: boolean,
+    item: T | undefined,
+    signal: AbortSignal | undefined,
+    resolve: (value: any) => void,
+    reject: (reason: unknown) => void,
   ) {
+    this.owner = owner;
+    this.isPut = isPut;
+    this.item = item;
+    this.signal = signal;
+    this.resolve = resolve;
+    this.reject = reject;
     if (signal !== undefined) signal.addEventListener("abort", this, { once: true });
   }
 

@@ -33,13 +33,26 @@ async function registerTsx(url: string, tsxApi: string | null): Promise<void> {
   g[flag] = true;
 }
 
+/**
+ * Import failures that tsx cures: Node 20 knows no `.ts`; Node 22/24 strip types
+ * themselves but refuse syntax they cannot strip (enums, parameter properties, ...).
+ */
+const NEEDS_TSX = new Set([
+  "ERR_UNKNOWN_FILE_EXTENSION",
+  "ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX",
+  "ERR_INVALID_TYPESCRIPT_SYNTAX",
+  "ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING",
+]);
+
 /** Imports `url`, registering tsx and retrying once for TypeScript files. */
 export async function loadTaskModule(url: string, tsxApi: string | null): Promise<Record<string, unknown>> {
   try {
     return (await import(url)) as Record<string, unknown>;
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
-    if (code !== "ERR_UNKNOWN_FILE_EXTENSION" || !isTypeScriptPath(url)) throw error;
+    // A SyntaxError from a stripped .ts file may be syntax tsx downlevels (Node 22 has no `using`).
+    const syntax = (error as { name?: unknown } | null)?.name === "SyntaxError";
+    if (!(NEEDS_TSX.has(code as string) || syntax) || !isTypeScriptPath(url)) throw error;
     await registerTsx(url, tsxApi);
     return (await import(`${url}${url.includes("?") ? "&" : "?"}tsx`)) as Record<string, unknown>;
   }

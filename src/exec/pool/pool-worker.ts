@@ -37,7 +37,10 @@ export class PoolWorker {
   readonly exit: Promise<void>;
   markExited!: () => void;
 
-  constructor(readonly window: number, shared: boolean) {
+  readonly window: number;
+
+  constructor(window: number, shared: boolean) {
+    this.window = window;
     this.tasks = new Array(window);
     this.sharedBuffer = shared ? new SharedArrayBuffer(window * 4) : null;
     this.slots = this.sharedBuffer === null ? null : new Int32Array(this.sharedBuffer);

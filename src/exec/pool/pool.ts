@@ -53,10 +53,12 @@ export class WorkerPool implements TaskPool {
   private readonly flushBound = (): void => this.flush();
   private readonly abortBound = (task: PoolTask, reason: unknown): void => this.abort(task, reason);
 
-  constructor(
-    private readonly config: PoolConfig,
-    private readonly kind: TransportKind,
-  ) {
+  private readonly config: PoolConfig;
+  private readonly kind: TransportKind;
+
+  constructor(config: PoolConfig, kind: TransportKind) {
+    this.config = config;
+    this.kind = kind;
     this.limit = config.maxWorkers + config.maxQueue;
     const ext = extname(fileURLToPath(import.meta.url));
     this.entry = new URL(`./${kind.entryName}${ext}`, import.meta.url).href;

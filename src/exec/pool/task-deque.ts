@@ -10,8 +10,12 @@ export class TaskDeque {
   private head = 0;
   private length = 0;
 
+  private readonly holds: number;
+
   /** @param holds the task state entries must have to count as present. */
-  constructor(private readonly holds: number) {}
+  constructor(holds: number) {
+    this.holds = holds;
+  }
 
   pushBack(task: PoolTask): void {
     if (this.length === this.buf.length) this.grow();

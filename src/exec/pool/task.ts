@@ -29,11 +29,14 @@ export class PoolTask {
   timer: NodeJS.Timeout | undefined = undefined;
   readonly promise: Promise<unknown>;
 
-  constructor(
-    readonly name: string,
-    readonly arg: unknown,
-    readonly transfer: TransferListItem[] | undefined,
-  ) {
+  readonly name: string;
+  readonly arg: unknown;
+  readonly transfer: TransferListItem[] | undefined;
+
+  constructor(name: string, arg: unknown, transfer: TransferListItem[] | undefined) {
+    this.name = name;
+    this.arg = arg;
+    this.transfer = transfer;
     this.promise = new Promise((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;

@@ -2,7 +2,8 @@
  * Workers as `worker_threads`. The worker starts from a tiny CommonJS bootstrap evaluated
  * in the thread, which imports the real entry (thread-entry.ts/.js). Node 20 does not run
  * the parent's `--import` hooks in worker threads, so when the entry is TypeScript (we run
- * from source) and fails with ERR_UNKNOWN_FILE_EXTENSION, the bootstrap registers tsx in
+ * from source) and fails with ERR_UNKNOWN_FILE_EXTENSION (or, on Node 22/24, with a type-
+ * stripping error for syntax Node cannot strip), the bootstrap registers tsx in
  * the thread and imports the entry again (under a fresh URL: a failed import is cached).
  */
 import { Worker } from "node:worker_threads";
@@ -14,7 +15,11 @@ const { workerData } = require("node:worker_threads");
 const entry = workerData.entry;
 import(entry).catch(async (error) => {
   const ts = /\\.[cm]?tsx?$/.test(new URL(entry).pathname);
-  if (!error || error.code !== "ERR_UNKNOWN_FILE_EXTENSION" || !ts) throw error;
+  // Node 20 knows no .ts; Node 22/24 strip types themselves but refuse some syntax.
+  const needsTsx = ["ERR_UNKNOWN_FILE_EXTENSION", "ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX",
+    "ERR_INVALID_TYPESCRIPT_SYNTAX", "ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING"];
+  // A SyntaxError from a stripped .ts file may be syntax tsx downlevels (Node 22 has no "using").
+  if (!error || !(needsTsx.includes(error.code) || error.name === "SyntaxError") || !ts) throw error;
   if (!workerData.tsxApi) {
     throw new Error("conveyor: cannot load " + entry + " in a worker thread: no TypeScript loader is active there; install tsx (npm i -D tsx) or run the compiled JavaScript");
   }

@@ -49,12 +49,17 @@ export class SeqSleeper {
   /** True while a waitAsync is registered (until its wake-up has been handled). */
   registered = false;
 
-  constructor(
-    private readonly ctl: Int32Array,
-    private readonly seqIndex: number,
-    private readonly waitersIndex: number,
-    private readonly onWake: () => void,
-  ) {}
+  private readonly ctl: Int32Array;
+  private readonly seqIndex: number;
+  private readonly waitersIndex: number;
+  private readonly onWake: () => void;
+
+  constructor(ctl: Int32Array, seqIndex: number, waitersIndex: number, onWake: () => void) {
+    this.ctl = ctl;
+    this.seqIndex = seqIndex;
+    this.waitersIndex = waitersIndex;
+    this.onWake = onWake;
+  }
 
   /** Counts this thread as about to sleep; returns the SEQ value to sleep on. */
   announce(): number {

@@ -16,11 +16,15 @@ export class Waiter<V, P> {
   /** Detaches the abort listener, if any. */
   cleanup: (() => void) | null = null;
 
-  constructor(
-    readonly resolve: (value: V) => void,
-    readonly reject: (reason: unknown) => void,
-    readonly payload: P,
-  ) {}
+  readonly resolve: (value: V) => void;
+  readonly reject: (reason: unknown) => void;
+  readonly payload: P;
+
+  constructor(resolve: (value: V) => void, reject: (reason: unknown) => void, payload: P) {
+    this.resolve = resolve;
+    this.reject = reject;
+    this.payload = payload;
+  }
 }
 
 /** A doubly linked FIFO of waiters: O(1) push, shift and removal from the middle. */

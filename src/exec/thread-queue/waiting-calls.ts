@@ -43,7 +43,10 @@ export class WaitingCalls<T> {
   private readonly ctl: Int32Array;
   private heldAlive = false;
 
-  constructor(private readonly views: SharedViews) {
+  private readonly views: SharedViews;
+
+  constructor(views: SharedViews) {
+    this.views = views;
     this.ctl = views.ctl;
     this.getSleeper = new SeqSleeper(this.ctl, GET_SEQ, GET_WAITERS, () => this.onItems());
     this.putSleeper = new SeqSleeper(this.ctl, PUT_SEQ, PUT_WAITERS, () => this.servePutters());

@@ -34,7 +34,7 @@ describe("ThreadQueue codec", () => {
       { twice: [shared, shared] }, cyclic,
       new Date(1700000000000), new Map([["k", 1]]), new Set([1, 2]), /re/g,
       new Float64Array([1.5, -2]), new Error("boom"), Object.create(null),
-      new (class Point { constructor(public x = 1) {} })(),
+      new (class Point { x = 1; })(),
     ];
     for (const item of items) assert.deepStrictEqual(roundTrip(q, item), structuredClone(item));
     const twice = roundTrip(q, { twice: [shared, shared] }) as { twice: object[] };

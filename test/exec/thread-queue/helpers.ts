@@ -42,7 +42,10 @@ export class Inbox {
   private failure: unknown;
   private readonly exit: Promise<number>;
 
-  constructor(readonly worker: Worker) {
+  readonly worker: Worker;
+
+  constructor(worker: Worker) {
+    this.worker = worker;
     worker.on("message", (message: unknown) => {
       const waiter = this.waiting.shift();
       if (waiter) waiter.resolve(message);
