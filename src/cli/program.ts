@@ -39,7 +39,7 @@ export function createProgram(write: Write = (text) => void process.stdout.write
     )
     .option(
       "--scale <n>",
-      `multiply the notes' times by n; the default ${DEFAULT_SCALE} runs all modes in about 7 s ` +
+      `multiply the notes' times by n; the default ${DEFAULT_SCALE} runs all modes in about 6 s ` +
         "(under 10 s); 1 = the notes' real times, about 18 s",
       parseScale,
       DEFAULT_SCALE,

@@ -2,6 +2,7 @@ import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import {
   comparisonRows,
+  DEFAULT_SCALE,
   DEMO_MODES,
   formatComparisonTable,
   formatModeSection,
@@ -165,7 +166,7 @@ describe("the conveyor program", () => {
   test("demo --help states the default scale and lists the modes", async () => {
     const { out } = await run(["demo", "--help"]);
     assert.match(out, /--scale <n>/);
-    assert.match(out, /default: 0\.25|default 0\.25/);
+    assert.match(out, new RegExp(`default:? ${String(DEFAULT_SCALE).replace(".", "\\.")}`));
     assert.match(out, /under 10 s/);
     assert.match(out, /1 {2}sequential-list/);
     assert.match(out, /4 {2}asyncio-tasks/);

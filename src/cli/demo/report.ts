@@ -61,8 +61,8 @@ export function comparisonRows(results: readonly DemoResult[]): ComparisonRow[] 
     mode: mode.title,
     producerWaits: analysis.producerWaited ? "yes" : "no",
     overlapped: analysis.overlapped ? "yes" : "no",
-    total: formatDuration(totalMs),
-    sequentialSum: formatDuration(analysis.sequentialMs),
+    total: seconds(totalMs),
+    sequentialSum: seconds(analysis.sequentialMs),
   }));
 }
 
@@ -112,4 +112,9 @@ export function formatTakeaway(results: readonly DemoResult[]): string {
     );
   });
   return ["Overlap in time is what makes a queue asynchronous:", ...lines].join("\n");
+}
+
+/** Seconds with fixed precision, so the table's column lines up: `1.30 s`. */
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
 }
