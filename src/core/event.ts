@@ -43,7 +43,11 @@ export class Event {
     const waiter = new Waiter(signal);
     this.waiters.push(waiter);
     return waiter.promise.then(
-      () => true as const,
+      () => {
+        // Set, then aborted before we resumed: asyncio raises CancelledError here too.
+        if (signal !== undefined && signal.aborted) throw signal.reason;
+        return true as const;
+      },
       (reason: unknown) => {
         this.waiters.remove(waiter);
         throw reason;

@@ -126,3 +126,14 @@ describe("Event (EventTests)", () => {
     assert.equal(await rejectionOf(ev.wait({ signal: c.signal })), c.reason);
   });
 });
+
+test("wait() woken by set() but aborted before it resumes rejects with the reason, as in asyncio", async () => {
+  const event = new Event();
+  const controller = new AbortController();
+  const waiting = event.wait({ signal: controller.signal });
+  await new Promise((resolve) => setImmediate(resolve));
+  event.set();
+  controller.abort(new Error("cancelled after the wake-up"));
+  await assert.rejects(waiting, /cancelled after the wake-up/);
+  assert.equal(event.isSet(), true);
+});
