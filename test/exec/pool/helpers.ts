@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 // Shared helpers for the pool tests.
 import { ProcessPool, ThreadPool, type PoolOptions, type TaskPool } from "../../../src/exec/pool/index.ts";
 
@@ -35,5 +36,7 @@ export async function withPool<P extends TaskPool>(pool: P, body: (pool: P) => P
     await body(pool);
   } finally {
     await pool.destroy();
+    // A test leaves nothing running: destroy() resolves only once every worker is gone.
+    assert.equal(pool.workerCount, 0, "workers still alive after destroy() resolved");
   }
 }
