@@ -1,5 +1,5 @@
-import assert from "node:assert/strict";
 // Shared helpers for the pool tests.
+import assert from "node:assert/strict";
 import { ProcessPool, ThreadPool, type PoolOptions, type TaskPool } from "../../../src/exec/pool/index.ts";
 
 export const TASKS = new URL("./fixtures/tasks.ts", import.meta.url);
