@@ -11,7 +11,15 @@
  * as long as another thread's critical section, never as long as a queue wait (those use
  * the `*_SEQ` words instead).
  */
+import { InvalidStateError } from "../../core/errors.ts";
+
 const SPINS = 100;
+/**
+ * A holder copies one record, so no healthy thread holds a mutex this long. Past it, the
+ * holder was almost certainly terminated inside its critical section; failing the call
+ * beats freezing this thread (the main thread included) forever.
+ */
+export const STUCK_LOCK_MS = 2000;
 
 /** Takes the mutex at `ctl[word]`, spinning then sleeping while another thread holds it. */
 export function lock(ctl: Int32Array, word: number): void {
@@ -23,7 +31,17 @@ function lockContended(ctl: Int32Array, word: number): void {
     if (Atomics.load(ctl, word) === 0 && Atomics.compareExchange(ctl, word, 0, 1) === 0) return;
   }
   // Mark the word "maybe sleepers" before sleeping, so the holder's unlock notifies.
-  while (Atomics.exchange(ctl, word, 2) !== 0) Atomics.wait(ctl, word, 2);
+  const deadline = Date.now() + STUCK_LOCK_MS;
+  while (Atomics.exchange(ctl, word, 2) !== 0) {
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      throw new InvalidStateError(
+        `ThreadQueue: its mutex has been held for over ${STUCK_LOCK_MS} ms; a thread was probably ` +
+          "terminated in the middle of a put or get, and the queue cannot be used any more",
+      );
+    }
+    Atomics.wait(ctl, word, 2, left);
+  }
 }
 
 /** Releases the mutex at `ctl[word]`, waking one sleeper if the word says there may be one. */

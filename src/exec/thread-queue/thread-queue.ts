@@ -84,7 +84,8 @@ let attaching: SharedViews | undefined;
  *
  * Waiting calls keep their thread alive; an idle queue never does. Do not
  * `worker.terminate()` a thread while it may be inside a put or get: a thread killed
- * holding the queue's mutex leaves the other threads waiting for it.
+ * holding the queue's mutex leaves it held, and every later put or get then fails with
+ * an `InvalidStateError` after waiting 2 s for it (rather than blocking forever).
  *
  * @example
  * // main thread

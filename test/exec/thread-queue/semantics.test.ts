@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { InvalidStateError, QueueEmpty, QueueFull, QueueShutDown } from "../../../src/core/errors.ts";
 import { ThreadQueue } from "../../../src/exec/thread-queue/index.ts";
+import { lock, STUCK_LOCK_MS } from "../../../src/exec/thread-queue/lock.ts";
 import { stillPending, within } from "./helpers.ts";
 
 describe("ThreadQueue: construction", () => {
@@ -304,4 +305,13 @@ describe("ThreadQueue: blocking getSync/putSync", () => {
     assert.equal(q.getSync(), 1);
     assert.throws(() => q.getSync(20), QueueShutDown);
   });
+});
+
+test("a mutex left held by a terminated thread fails the call after a bound instead of freezing the thread", async () => {
+  const ctl = new Int32Array(new SharedArrayBuffer(8));
+  ctl[0] = 1; // held by a thread that will never unlock it
+  const t0 = Date.now();
+  assert.throws(() => lock(ctl, 0), (err: Error) => err instanceof InvalidStateError && /terminated/.test(err.message));
+  const waited = Date.now() - t0;
+  assert.ok(waited >= STUCK_LOCK_MS - 50 && waited < STUCK_LOCK_MS + 1000, `waited ${waited} ms`);
 });
