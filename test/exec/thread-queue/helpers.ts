@@ -19,18 +19,8 @@ export function startWorker(workerData: unknown): Worker {
   return new Worker(bootstrap, { eval: true, workerData });
 }
 
-/** Resolves with `promise`'s value, or rejects if it takes longer than `ms`. */
-export async function within<T>(ms: number, promise: Promise<T>, what = "operation"): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, expired]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+// `within` is shared with the core tests.
+export { within } from "../../helpers/async.ts";
 
 /**
  * A worker's messages and exit, kept from the moment it starts: a Worker drops messages
