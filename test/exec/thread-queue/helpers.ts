@@ -3,6 +3,7 @@
  * every wait so a broken queue fails a test instead of hanging it.
  */
 import { Worker } from "node:worker_threads";
+import { within } from "../../helpers/async.ts";
 
 const WORKER_URL = new URL("./fixtures/worker.ts", import.meta.url).href;
 
@@ -20,7 +21,7 @@ export function startWorker(workerData: unknown): Worker {
 }
 
 // `within` is shared with the core tests.
-export { within } from "../../helpers/async.ts";
+export { within };
 
 /**
  * A worker's messages and exit, kept from the moment it starts: a Worker drops messages
