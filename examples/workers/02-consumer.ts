@@ -5,8 +5,18 @@
  * in time, and the work is `time.sleep`, a blocking sleep. Both block this worker thread
  * only; the main thread keeps producing meanwhile.
  */
+import { writeSync } from "node:fs";
 import { QueueEmpty } from "../../src/index.ts";
 import { ThreadQueue, type ThreadQueueHandle } from "../../src/exec/index.ts";
+
+/**
+ * `print` from a thread: straight to standard output, as Python's does. A worker's
+ * `console.log` is relayed through the main thread asynchronously, so lines written
+ * during a blocking loop can still be in flight when the pool shuts the thread down.
+ */
+function print(line: string): void {
+  writeSync(1, `${line}\n`);
+}
 
 /** `time.sleep`: blocks this thread (and only this one). */
 function blockingSleep(ms: number): void {
@@ -30,9 +40,9 @@ export function consumer({ queue, scale }: { queue: ThreadQueueHandle; scale: nu
   for (;;) {
     try {
       const msg = q.getSync(seconds(4.0));
-      console.log(`[C] ← ${msg.padEnd(10)} start`);
+      print(`[C] ← ${msg.padEnd(10)} start`);
       blockingSleep(seconds(1.0));
-      console.log(`[C]     ${msg.padEnd(10)} done`);
+      print(`[C]     ${msg.padEnd(10)} done`);
       q.taskDone();
     } catch (err) {
       if (err instanceof QueueEmpty) break;
