@@ -8,7 +8,7 @@
  * until its result arrives or the pool takes it back. A position is reusable once the
  * worker reports it has moved past it (`acked`), so `room` counts those, not `live`.
  */
-import { SLOT_CANCELLED, SLOT_PENDING, SLOT_RUNNING } from "./protocol.ts";
+import { SLOT_CANCELLED, SLOT_DONE_NUMBER, SLOT_PENDING, SLOT_RUNNING, slotBytes, slotViews } from "./protocol.ts";
 import { TASK_SENT, type PoolTask } from "./task.ts";
 import type { WorkerTransport } from "./transport.ts";
 
@@ -18,6 +18,8 @@ export type StopReason = "idle" | "close" | "destroy" | "replace";
 export class PoolWorker {
   readonly tasks: (PoolTask | undefined)[];
   readonly slots: Int32Array | null;
+  /** The Float64 result cell of each slot (see SLOT_DONE_NUMBER). */
+  readonly numbers: Float64Array | null;
   readonly sharedBuffer: SharedArrayBuffer | null;
   transport!: WorkerTransport;
   /** Next sequence number to assign. */
@@ -42,8 +44,10 @@ export class PoolWorker {
   constructor(window: number, shared: boolean) {
     this.window = window;
     this.tasks = new Array(window);
-    this.sharedBuffer = shared ? new SharedArrayBuffer(window * 4) : null;
-    this.slots = this.sharedBuffer === null ? null : new Int32Array(this.sharedBuffer);
+    this.sharedBuffer = shared ? new SharedArrayBuffer(slotBytes(window)) : null;
+    const views = this.sharedBuffer === null ? null : slotViews(this.sharedBuffer, window);
+    this.slots = views === null ? null : views.states;
+    this.numbers = views === null ? null : views.numbers;
     this.exit = new Promise((resolve) => (this.markExited = resolve));
   }
 
@@ -96,6 +100,13 @@ export class PoolWorker {
   claim(task: PoolTask): number {
     if (this.slots === null) return SLOT_RUNNING;
     return Atomics.compareExchange(this.slots, task.seq % this.window, SLOT_PENDING, SLOT_CANCELLED);
+  }
+
+  /** The number task `seq` left in shared memory, if its slot says DONE_NUMBER. */
+  numberResult(seq: number): { value: number } | undefined {
+    if (this.slots === null) return undefined;
+    const slot = seq % this.window;
+    return Atomics.load(this.slots, slot) === SLOT_DONE_NUMBER ? { value: this.numbers![slot] } : undefined;
   }
 
   /** State of a task's slot (SLOT_RUNNING when there are no shared slots). */

@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import { PoolClosedError, WorkerCrashedError } from "./errors.ts";
 import { checkRunOptions, type PoolConfig, type RunOptions } from "./options.ts";
 import { PoolWorker, type StopReason } from "./pool-worker.ts";
-import { MSG_FATAL, MSG_READY, MSG_RESULTS, MSG_RUN, RESULT_OK, SLOT_DONE, SLOT_RUNNING } from "./protocol.ts";
+import { MSG_FATAL, MSG_READY, MSG_RESULTS, MSG_RUN, RESULT_OK, SLOT_DONE, SLOT_PENDING, SLOT_RUNNING } from "./protocol.ts";
 import { deserializeThrown } from "./serialize-error.ts";
 import { TaskDeque } from "./task-deque.ts";
 import { PoolTask, TASK_QUEUED, TASK_SENT, TASK_WAITING } from "./task.ts";
@@ -56,6 +56,9 @@ export class WorkerPool implements TaskPool {
   private readonly config: PoolConfig;
   private readonly kind: TransportKind;
 
+  /** A worker died loading the task module; set until the next run(). */
+  private loadFailed = false;
+
   constructor(config: PoolConfig, kind: TransportKind) {
     this.config = config;
     this.kind = kind;
@@ -85,6 +88,7 @@ export class WorkerPool implements TaskPool {
 
   run<R = unknown>(arg?: unknown, options?: RunOptions): Promise<R> {
     if (this.state !== OPEN) return Promise.reject(new PoolClosedError());
+    this.loadFailed = false;
     let task: PoolTask;
     if (options === undefined) {
       task = new PoolTask("default", arg, undefined);
@@ -205,7 +209,9 @@ export class WorkerPool implements TaskPool {
   }
 
   private ensureMinWorkers(): void {
-    if (this.state !== OPEN) return;
+    // After a worker died loading the task module, keep minWorkers only once run() asks
+    // again: refilling at once would restart the failing load in a loop, forever.
+    if (this.state !== OPEN || this.loadFailed) return;
     for (let alive = this.workerCount; alive < this.config.minWorkers; alive++) {
       try {
         this.spawn();
@@ -257,7 +263,9 @@ export class WorkerPool implements TaskPool {
           task.settle(false, error);
         }
       }
-      this.afterProgress(w);
+      // Not now: we may be inside flush(), whose other batches are numbered before any a
+      // re-entrant flush would send, and a worker must receive its batches in order.
+      queueMicrotask(() => this.afterProgress(w));
     }
   }
 
@@ -265,15 +273,31 @@ export class WorkerPool implements TaskPool {
     const kind = message[0];
     if (kind === MSG_RESULTS) {
       let settled = 0;
-      for (let i = 2; i < message.length; i += 3) {
-        const task = w.at(message[i] as number);
-        if (task === undefined) continue; // aborted after it finished
-        w.detach(task);
-        settled++;
-        if (message[i + 1] === RESULT_OK) task.settle(true, message[i + 2]);
-        else task.settle(false, deserializeThrown(message[i + 2]));
+      const doneSeq = message[1] as number;
+      let i = 2;
+      // Every task below doneSeq has run: its result is either the next entry here or, for
+      // a number, in its shared slot (SLOT_DONE_NUMBER). Settle them in order.
+      for (let seq = w.acked; seq < doneSeq; seq++) {
+        const task = w.at(seq);
+        if (i < message.length && message[i] === seq) {
+          if (task !== undefined) {
+            if (message[i + 1] === RESULT_OK) task.settle(true, message[i + 2]);
+            else task.settle(false, deserializeThrown(message[i + 2]));
+          }
+          i += 3;
+        } else if (task !== undefined) {
+          const number = w.numberResult(seq);
+          if (number === undefined) continue; // skipped: cancelled or taken back
+          task.settle(true, number.value);
+        } else {
+          continue; // aborted after it finished, or taken back
+        }
+        if (task !== undefined) {
+          w.detach(task);
+          settled++;
+        }
       }
-      w.acked = message[1] as number;
+      w.acked = doneSeq;
       this.pendingCount -= settled;
       this.afterProgress(w);
     } else if (kind === MSG_READY) {
@@ -393,22 +417,36 @@ export class WorkerPool implements TaskPool {
       const error = new WorkerCrashedError("worker failed to start", exit);
       for (const task of tasks) task.settle(false, error);
       this.pendingCount -= tasks.length;
-      if (w.fatal !== undefined) this.failQueued(error); // the task module does not load
+      if (w.fatal !== undefined) {
+        this.loadFailed = true;
+        this.failQueued(error); // the task module does not load
+      }
     } else {
       for (let i = tasks.length - 1; i >= 0; i--) {
         const task = tasks[i];
-        const state = w.slotState(task);
-        if (state === SLOT_DONE) {
-          // It ran, but its result went down with the worker: running it again could
-          // repeat its side effects, so it fails instead (at most once).
+        const number = w.numberResult(task.seq);
+        if (number !== undefined) {
+          // It finished and left its number in shared memory: deliver it.
           this.pendingCount--;
-          task.settle(false, new WorkerCrashedError(`task "${task.name}" finished, but its result was lost with its worker`, exit));
-        } else if ((crashed && state === SLOT_RUNNING) || task.transfer !== undefined) {
-          this.pendingCount--;
-          task.settle(false, new WorkerCrashedError(`worker crashed while running task "${task.name}"`, exit));
-        } else {
-          this.requeueFront(task); // had not started
+          task.settle(true, number.value);
+          continue;
         }
+        // Only a task that provably never started may run again: claim() cancels it in the
+        // dying worker. (Without shared slots claim() cannot know, and never says PENDING.)
+        const state = w.claim(task);
+        const notStarted = state === SLOT_PENDING;
+        if (notStarted && task.transfer === undefined) {
+          this.requeueFront(task);
+          continue;
+        }
+        this.pendingCount--;
+        const why =
+          state === SLOT_DONE
+            ? `task "${task.name}" finished, but its result was lost with its worker`
+            : notStarted
+              ? `worker was stopped before task "${task.name}" started, and its transferred values went with it`
+              : `worker ${crashed ? "crashed" : "was stopped"} while running task "${task.name}"`;
+        task.settle(false, new WorkerCrashedError(why, exit));
       }
     }
     if (this.waitingCount > 0) this.admit();

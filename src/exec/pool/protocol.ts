@@ -9,9 +9,12 @@
  *   has been run or skipped), `[MSG_FATAL, serializedError]` just before the worker exits.
  *
  * A thread worker shares one Int32 "slot" per window position with the pool; task `seq`
- * uses slot `seq % window`. Slot transitions: PENDING → RUNNING → DONE (worker) or
- * PENDING → CANCELLED (main; the worker then skips the task). A compare-and-swap on the
- * slot settles who won, so the pool knows exactly whether an aborted task had started.
+ * uses slot `seq % window`. Slot transitions: PENDING → RUNNING → DONE or DONE_NUMBER
+ * (worker) or PENDING → CANCELLED (main; the worker then skips the task). A
+ * compare-and-swap on the slot settles who won, so the pool knows exactly whether an
+ * aborted task had started. A task that returned a number leaves it in the Float64 cell
+ * of its slot (DONE_NUMBER) instead of a results entry: the next results message only
+ * acknowledges it, and the value survives its worker's death.
  */
 
 export const MSG_RUN = 0;
@@ -23,6 +26,17 @@ export const SLOT_PENDING = 0;
 export const SLOT_RUNNING = 1;
 export const SLOT_CANCELLED = 2;
 export const SLOT_DONE = 3;
+export const SLOT_DONE_NUMBER = 4;
+
+/** The shared slots of a `window`: Int32 states, then one Float64 result cell per slot. */
+export function slotViews(buffer: SharedArrayBuffer, window: number): { states: Int32Array; numbers: Float64Array } {
+  return { states: new Int32Array(buffer, 0, window), numbers: new Float64Array(buffer, window * 4, window) };
+}
+
+/** Bytes of shared slots for a `window` (window * 4 is a multiple of 8 for even windows). */
+export function slotBytes(window: number): number {
+  return window * 4 + window * 8;
+}
 
 export const RESULT_OK = 0;
 export const RESULT_THROWN = 1;

@@ -89,6 +89,11 @@ export function serializeThrown(value: unknown, seen = new Set<unknown>()): unkn
     const prop = (value as unknown as Record<string, unknown>)[key];
     if (cloneable(prop)) out.props[key] = prop;
   }
+  // `code` is often inherited (a class getter, DOMException's numeric code): keep it too.
+  if (!("code" in out.props)) {
+    const code = (value as { code?: unknown }).code;
+    if (code !== undefined && cloneable(code)) out.props.code = code;
+  }
   return out;
 }
 

@@ -5,11 +5,14 @@
  * SERVING (running tasks one at a time, in sequence order) → gone (exit). A load error or
  * an uncaught error is reported as MSG_FATAL, then the worker exits with code 1.
  *
- * Throughput: tasks arrive in batches and run back to back; results of synchronous tasks
- * are collected and posted as one message when the batch ends, before awaiting an async
- * task, after 1 ms of collecting, or before starting a task not known to be fast (a
- * running average per task name), so a finished result never waits behind a long
- * synchronous task, and is almost never lost with a worker terminated during one.
+ * Throughput: tasks arrive in batches (one message per batch) and run back to back.
+ * A result that is not a number is posted before the next task starts, never held while
+ * another runs: the pool ends a worker whose running task is aborted or crashes, and a
+ * result still held would die with it. A number goes to the task's shared slot instead,
+ * where it survives the worker; the next results message only acknowledges it. That
+ * message is sent when the batch ends, before awaiting an async task, after 1 ms, or
+ * before a task not known to be fast (a running average per task name), so a finished
+ * task is not kept waiting behind a long one.
  */
 import { performance } from "node:perf_hooks";
 import { runFunctionTask } from "./function-task.ts";
@@ -22,8 +25,10 @@ import {
   RESULT_OK,
   RESULT_THROWN,
   SLOT_DONE,
+  SLOT_DONE_NUMBER,
   SLOT_PENDING,
   SLOT_RUNNING,
+  slotViews,
   type WorkerBootData,
 } from "./protocol.ts";
 import { serializeThrown } from "./serialize-error.ts";
@@ -36,8 +41,9 @@ export interface WorkerPort {
   die(message: unknown[]): void;
 }
 
+
 const FLUSH_AFTER_MS = 1;
-/** A task whose average run is longer than this gets the results before it posted first. */
+/** Tasks averaging longer than this get the acknowledgements before them sent first. */
 const FAST_TASK_MS = 0.1;
 
 function describeUncloneable(error: unknown): unknown {
@@ -70,8 +76,10 @@ export async function startWorker(port: WorkerPort, boot: WorkerBootData): Promi
     };
   }
 
-  const slots = boot.slots === null ? null : new Int32Array(boot.slots);
   const window = boot.window;
+  const views = boot.slots === null ? null : slotViews(boot.slots, window);
+  const slots = views === null ? null : views.states;
+  const numbers = views === null ? null : views.numbers;
   // Pending tasks as flat triples (seq, name, arg) from `head` on.
   let backlog: unknown[] = [];
   let head = 0;
@@ -79,13 +87,14 @@ export async function startWorker(port: WorkerPort, boot: WorkerBootData): Promi
   let out: unknown[] = [MSG_RESULTS, 0];
   let doneSeq = 0;
   let reportedSeq = 0;
-  let collectingSince = 0;
+  let reportedAt = 0;
   const averageMs = new Map<string, number>();
 
   function flush(): void {
     if (out.length === 2 && doneSeq === reportedSeq) return;
     out[1] = doneSeq;
     reportedSeq = doneSeq;
+    reportedAt = performance.now();
     const message = out;
     out = [MSG_RESULTS, 0];
     try {
@@ -112,12 +121,17 @@ export async function startWorker(port: WorkerPort, boot: WorkerBootData): Promi
       backlog[head + 1] = backlog[head + 2] = undefined;
       head += 3;
       const slot = seq % window;
+      // No finished result may wait here while another task runs: if that task is aborted
+      // or crashes, the pool ends this worker, and a held result would die with it.
+      const average = averageMs.get(name);
+      if (out.length > 2) flush();
+      else if (doneSeq !== reportedSeq && (average === undefined || average > FAST_TASK_MS || performance.now() - reportedAt >= FLUSH_AFTER_MS)) {
+        flush(); // numbers are safe in shared memory; this only keeps their callers from waiting
+      }
       if (slots !== null && Atomics.compareExchange(slots, slot, SLOT_PENDING, SLOT_RUNNING) !== SLOT_PENDING) {
         doneSeq = seq + 1; // cancelled or stolen by the pool before it started
         continue;
       }
-      const average = averageMs.get(name);
-      if (out.length > 2 && (average === undefined || average > FAST_TASK_MS)) flush();
       const startedAt = performance.now();
       let status = RESULT_OK;
       let value: unknown;
@@ -131,14 +145,18 @@ export async function startWorker(port: WorkerPort, boot: WorkerBootData): Promi
         status = RESULT_THROWN;
         value = serializeThrown(error);
       }
-      if (slots !== null) Atomics.store(slots, slot, SLOT_DONE);
+      if (slots !== null && status === RESULT_OK && typeof value === "number") {
+        // A number goes straight to shared memory: nothing to post before the next task,
+        // and the pool can read it even if this worker dies.
+        numbers![slot] = value;
+        Atomics.store(slots, slot, SLOT_DONE_NUMBER);
+      } else {
+        if (slots !== null) Atomics.store(slots, slot, SLOT_DONE);
+        out.push(seq, status, value);
+      }
       doneSeq = seq + 1;
-      const now = performance.now();
-      const took = now - startedAt;
+      const took = performance.now() - startedAt;
       averageMs.set(name, average === undefined ? took : average * 0.75 + took * 0.25);
-      if (out.length === 2) collectingSince = now;
-      out.push(seq, status, value);
-      if (now - collectingSince >= FLUSH_AFTER_MS) flush();
     }
     backlog = [];
     head = 0;

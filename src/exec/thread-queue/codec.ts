@@ -20,7 +20,7 @@
  * `postMessage` itself, while these cost a few hundred nanoseconds. Serialising happens before
  * taking the mutex and deserialising after releasing it; only the copy runs under it.
  */
-import { deserialize, serialize } from "node:v8";
+import { DefaultDeserializer, serialize } from "node:v8";
 import { isPlainData } from "./plain-data.ts";
 import { isContiguous, readBytes, writeBytes } from "./ring.ts";
 import type { SharedViews } from "./shared-layout.ts";
@@ -125,7 +125,30 @@ export function readPayload(views: SharedViews, start: number, kind: number, len
 /** Completes `readPayload` (mutex released): decodes a `KIND_CLONE` or `KIND_JSON` payload. */
 export function finishDecode(kind: number, raw: unknown): unknown {
   if (kind === KIND_JSON) return JSON.parse(raw as string) as unknown;
-  return kind === KIND_CLONE ? deserialize(raw as Buffer) : raw;
+  if (kind !== KIND_CLONE) return raw;
+  const deserializer = new OwningDeserializer(raw as Buffer);
+  deserializer.readHeader();
+  return deserializer.readValue();
+}
+
+/** Node documents `_readHostObject` as the hook to override; @types/node omits it. */
+interface HostObjectReader extends InstanceType<typeof DefaultDeserializer> {
+  _readHostObject(): object;
+}
+
+/**
+ * `v8.deserialize`, except that each typed array or DataView in the item gets a buffer of
+ * its own, as through `postMessage`. Node's reader would make them views into the bytes
+ * being decoded (here a slice of Node's shared Buffer pool), so clearing one item's array
+ * could overwrite another item's, or an unrelated Buffer's, bytes.
+ */
+class OwningDeserializer extends (DefaultDeserializer as new (buffer: Buffer) => HostObjectReader) {
+  override _readHostObject(): object {
+    const view = super._readHostObject() as ArrayBufferView;
+    const own = view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength);
+    const View = view.constructor as new (buffer: ArrayBuffer) => ArrayBufferView;
+    return new View(own as ArrayBuffer);
+  }
 }
 
 /** `v8.serialize`, failing the way `postMessage` does: a `DataCloneError` DOMException. */
