@@ -20,6 +20,8 @@ export class PoolWorker {
   readonly slots: Int32Array | null;
   /** The Float64 result cell of each slot (see SLOT_DONE_NUMBER). */
   readonly numbers: Float64Array | null;
+  /** The worker's critical-section word (see ../critical-section.ts). */
+  readonly critical: Int32Array | null;
   readonly sharedBuffer: SharedArrayBuffer | null;
   transport!: WorkerTransport;
   /** Next sequence number to assign. */
@@ -48,6 +50,7 @@ export class PoolWorker {
     const views = this.sharedBuffer === null ? null : slotViews(this.sharedBuffer, window);
     this.slots = views === null ? null : views.states;
     this.numbers = views === null ? null : views.numbers;
+    this.critical = views === null ? null : views.critical;
     this.exit = new Promise((resolve) => (this.markExited = resolve));
   }
 

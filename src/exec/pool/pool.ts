@@ -28,6 +28,7 @@ import { TaskDeque } from "./task-deque.ts";
 import { PoolTask, TASK_QUEUED, TASK_SENT, TASK_WAITING } from "./task.ts";
 import type { TaskPool } from "./task-pool.ts";
 import { resolveOptional, type TransportKind } from "./transport.ts";
+import { quiesce } from "../critical-section.ts";
 
 const OPEN = 0;
 const CLOSING = 1;
@@ -387,6 +388,9 @@ export class WorkerPool implements TaskPool {
     if (w.idleTimer !== undefined) clearTimeout(w.idleTimer);
     // Someone awaits close()/destroy(): keep the process alive until the worker is gone.
     if (reason === "close" || reason === "destroy") w.setReferenced(true);
+    // Never terminate a thread inside a ThreadQueue critical section: it would leave the
+    // queue's mutex held. This waits microseconds (boundedly) if it is in one.
+    if (w.critical !== null) quiesce(w.critical);
     w.transport.terminate(reason === "replace" || reason === "destroy");
   }
 

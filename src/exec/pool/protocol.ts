@@ -28,14 +28,24 @@ export const SLOT_CANCELLED = 2;
 export const SLOT_DONE = 3;
 export const SLOT_DONE_NUMBER = 4;
 
-/** The shared slots of a `window`: Int32 states, then one Float64 result cell per slot. */
-export function slotViews(buffer: SharedArrayBuffer, window: number): { states: Int32Array; numbers: Float64Array } {
-  return { states: new Int32Array(buffer, 0, window), numbers: new Float64Array(buffer, window * 4, window) };
+/**
+ * The shared slots of a `window`: Int32 states, one Float64 result cell per slot, and the
+ * worker's critical-section word (see critical-section.ts).
+ */
+export function slotViews(
+  buffer: SharedArrayBuffer,
+  window: number,
+): { states: Int32Array; numbers: Float64Array; critical: Int32Array } {
+  return {
+    states: new Int32Array(buffer, 0, window),
+    numbers: new Float64Array(buffer, window * 4, window),
+    critical: new Int32Array(buffer, window * 12, 1),
+  };
 }
 
 /** Bytes of shared slots for a `window` (window * 4 is a multiple of 8 for even windows). */
 export function slotBytes(window: number): number {
-  return window * 4 + window * 8;
+  return window * 12 + 8;
 }
 
 export const RESULT_OK = 0;

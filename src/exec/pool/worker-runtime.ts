@@ -15,6 +15,7 @@
  * task is not kept waiting behind a long one.
  */
 import { performance } from "node:perf_hooks";
+import { installCriticalWord } from "../critical-section.ts";
 import { runFunctionTask } from "./function-task.ts";
 import { findTask, loadTaskModule } from "./load-task-module.ts";
 import {
@@ -55,6 +56,10 @@ function describeUncloneable(error: unknown): unknown {
 /** Starts serving tasks described by `boot` over `port`. */
 export async function startWorker(port: WorkerPort, boot: WorkerBootData): Promise<void> {
   process.on("uncaughtException", (error) => port.die([MSG_FATAL, serializeThrown(error)]));
+  const window = boot.window;
+  const views = boot.slots === null ? null : slotViews(boot.slots, window);
+  // Before any task code runs, even a task module's top level.
+  if (views !== null) installCriticalWord(views.critical);
 
   let call: (name: string, arg: unknown) => unknown;
   if (boot.module === null) {
@@ -76,8 +81,6 @@ export async function startWorker(port: WorkerPort, boot: WorkerBootData): Promi
     };
   }
 
-  const window = boot.window;
-  const views = boot.slots === null ? null : slotViews(boot.slots, window);
   const slots = views === null ? null : views.states;
   const numbers = views === null ? null : views.numbers;
   // Pending tasks as flat triples (seq, name, arg) from `head` on.

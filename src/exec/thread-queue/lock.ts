@@ -12,6 +12,7 @@
  * the `*_SEQ` words instead).
  */
 import { InvalidStateError } from "../../core/errors.ts";
+import { enterCritical, leaveCritical } from "../critical-section.ts";
 
 const SPINS = 100;
 /**
@@ -23,6 +24,8 @@ export const STUCK_LOCK_MS = 2000;
 
 /** Takes the mutex at `ctl[word]`, spinning then sleeping while another thread holds it. */
 export function lock(ctl: Int32Array, word: number): void {
+  // A pool must not terminate this thread while it holds (or is about to hold) a mutex.
+  enterCritical();
   if (Atomics.compareExchange(ctl, word, 0, 1) !== 0) lockContended(ctl, word);
 }
 
@@ -35,6 +38,7 @@ function lockContended(ctl: Int32Array, word: number): void {
   while (Atomics.exchange(ctl, word, 2) !== 0) {
     const left = deadline - Date.now();
     if (left <= 0) {
+      leaveCritical();
       throw new InvalidStateError(
         `ThreadQueue: its mutex has been held for over ${STUCK_LOCK_MS} ms; a thread was probably ` +
           "terminated in the middle of a put or get, and the queue cannot be used any more",
@@ -47,4 +51,5 @@ function lockContended(ctl: Int32Array, word: number): void {
 /** Releases the mutex at `ctl[word]`, waking one sleeper if the word says there may be one. */
 export function unlock(ctl: Int32Array, word: number): void {
   if (Atomics.exchange(ctl, word, 0) === 2) Atomics.notify(ctl, word, 1);
+  leaveCritical();
 }

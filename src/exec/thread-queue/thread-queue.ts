@@ -82,10 +82,12 @@ let attaching: SharedViews | undefined;
  * `capacityBytes` bounds their encoded size, and `put` waits for either; an item that
  * could never fit throws a `RangeError`.
  *
- * Waiting calls keep their thread alive; an idle queue never does. Do not
- * `worker.terminate()` a thread while it may be inside a put or get: a thread killed
- * holding the queue's mutex leaves it held, and every later put or get then fails with
- * an `InvalidStateError` after waiting 2 s for it (rather than blocking forever).
+ * Waiting calls keep their thread alive; an idle queue never does. Threads of a conveyor
+ * `ThreadPool` may be terminated at any time (an aborted task): the pool waits for the
+ * thread to leave the queue's few-microsecond critical sections first. Do not call
+ * `worker.terminate()` yourself on another thread using the queue: one killed holding
+ * the queue's mutex leaves it held, and every later put or get fails with an
+ * `InvalidStateError` after waiting 2 s for it (rather than blocking forever).
  *
  * @example
  * // main thread
