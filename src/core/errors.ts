@@ -95,8 +95,8 @@ export class TimeoutError extends ConveyorError {
  * try { lock.release(); } catch (err) { if (err instanceof InvalidStateError) {  was not held  } }
  */
 export class InvalidStateError extends ConveyorError {
-  constructor(message: string) {
-    super(message, "ERR_INVALID_STATE");
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, "ERR_INVALID_STATE", options);
   }
 }
 

@@ -72,7 +72,14 @@ export class Queue<T> implements AsyncIterable<T>, ParkedCallOwner<T> {
   private resumeScheduled = false;
   private readonly runResumes = (): void => {
     this.resumeScheduled = false;
-    while (this.resuming.length > 0) this.resumeParked(this.resuming.shift());
+    while (this.resuming.length > 0) {
+      const call = this.resuming.shift();
+      try {
+        this.resumeParked(call);
+      } catch (err) {
+        call.reject(err); // never strand the rest of the batch
+      }
+    }
   };
 
   /** @param options `{ maxsize }`, or the maxsize itself as a number. */
@@ -139,7 +146,12 @@ export class Queue<T> implements AsyncIterable<T>, ParkedCallOwner<T> {
     const signal = options === undefined ? undefined : checkSignal(options.signal, "Queue.get");
     if (signal !== undefined && signal.aborted) return Promise.reject(signal.reason);
     if (this.items.length === 0) return this.park(false, undefined, signal);
-    const item = this.items.shift();
+    let item: T;
+    try {
+      item = this.items.shift(); // a PriorityQueue's compare may throw
+    } catch (err) {
+      return Promise.reject(err);
+    }
     if (this.putters.size > 0) this.putters.wakeNext();
     return Promise.resolve(item);
   }
@@ -191,10 +203,9 @@ export class Queue<T> implements AsyncIterable<T>, ParkedCallOwner<T> {
   shutdown(immediate = false): void {
     this.isShutdown = true;
     if (immediate) {
-      while (this.items.length > 0) {
-        this.items.shift();
-        if (this.unfinished > 0) this.unfinished--;
-      }
+      // Discarded items count as done (asyncio decrements once per item, not below 0).
+      this.unfinished = Math.max(0, this.unfinished - this.items.length);
+      this.items.clear();
       if (this.unfinished === 0) this.joiners.wakeAll();
     }
     this.getters.wakeAll();
@@ -255,6 +266,8 @@ export class Queue<T> implements AsyncIterable<T>, ParkedCallOwner<T> {
         try {
           this.putNowait(call.item as T);
         } catch (err) {
+          // Refused (say, by a PriorityQueue's compare): the slot stays free for the next.
+          if (!this.full()) this.putters.wakeNext();
           return call.reject(err);
         }
         call.resolve(undefined);
@@ -267,7 +280,13 @@ export class Queue<T> implements AsyncIterable<T>, ParkedCallOwner<T> {
       call.repark();
       this.getters.push(call);
     } else {
-      const item = this.items.shift();
+      let item: T;
+      try {
+        item = this.items.shift(); // a PriorityQueue's compare may throw
+      } catch (err) {
+        if (this.items.length > 0) this.getters.wakeNext();
+        return call.reject(err);
+      }
       if (this.putters.size > 0) this.putters.wakeNext();
       call.resolve(item);
     }

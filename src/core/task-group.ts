@@ -100,6 +100,8 @@ export class TaskGroup {
   private readonly errors: unknown[] = [];
   private readonly pending = new Set<Promise<void>>();
   private readonly running = new Set<Task<unknown>>();
+  /** What cancelled tasks rejected with: awaiting one of them is no failure. */
+  private readonly cancellations = new Set<unknown>();
   private aborting = false;
   private finished = false;
 
@@ -123,11 +125,16 @@ export class TaskGroup {
       else outer.addEventListener("abort", onOuterAbort, { once: true });
     }
     let value: R | undefined;
+    let bodyFailure: { error: unknown } | undefined;
     try {
       try {
         value = await body(group);
-      } catch (err) {
-        group.recordBodyFailure(err);
+      } catch (error) {
+        // Cancel the tasks now; the error is listed after theirs, as asyncio appends it.
+        if (!group.isCancellation(error, group.controller.signal)) {
+          bodyFailure = { error };
+          group.abort(undefined);
+        }
       }
       // Tasks may create tasks: wait until none is left.
       while (group.pending.size > 0) await Promise.all(group.pending);
@@ -135,6 +142,8 @@ export class TaskGroup {
       group.finished = true;
       outer?.removeEventListener("abort", onOuterAbort);
     }
+    // The body awaiting a failed task rethrows that task's error: count it once.
+    if (bodyFailure !== undefined && !group.errors.includes(bodyFailure.error)) group.errors.push(bodyFailure.error);
     if (group.errors.length > 0) {
       const n = group.errors.length;
       throw new AggregateError(group.errors, `unhandled errors in a TaskGroup (${n} sub-exception${n === 1 ? "" : "s"})`);
@@ -158,26 +167,35 @@ export class TaskGroup {
       throw new TypeError(`TaskGroup.createTask: expected a function (signal) => promise, got ${describe(fn)}`);
     }
     if (this.finished) throw new InvalidStateError("TaskGroup is finished");
-    if (this.aborting) throw new InvalidStateError("TaskGroup is shutting down");
+    if (this.aborting) {
+      // Caused by the cancellation, so a body that stops on it is cancelled, not failed.
+      throw new InvalidStateError("TaskGroup is shutting down", { cause: this.controller.signal.reason });
+    }
     const task = new Task(fn, this.controller.signal);
     this.running.add(task as Task<unknown>);
     const tracked: Promise<void> = task.settle().then((outcome) => {
       this.pending.delete(tracked);
       this.running.delete(task as Task<unknown>);
-      if (!outcome.ok && !outcome.cancelled) {
-        this.errors.push(outcome.error);
-        this.abort(undefined);
+      if (outcome.ok) return;
+      if (outcome.cancelled || this.cancellations.has(outcome.error)) {
+        this.cancellations.add(outcome.error);
+        return;
       }
+      // A task awaiting a failed sibling rethrows the sibling's error: count it once.
+      if (!this.errors.includes(outcome.error)) this.errors.push(outcome.error);
+      this.abort(undefined);
     });
     this.pending.add(tracked);
     return task;
   }
 
-  private recordBodyFailure(err: unknown): void {
-    // The body awaiting a failed task rethrows that task's error: count it once.
-    if (isCancellation(err, this.controller.signal) || this.errors.includes(err)) return;
-    this.errors.push(err);
-    this.abort(undefined);
+  /**
+   * A rejection that means "stopped because asked to": the cancellation of `signal`, or of
+   * a task of this group cancelled on its own (a task awaiting it gets that error; asyncio
+   * raises CancelledError in it, which is no failure either).
+   */
+  private isCancellation(error: unknown, signal: AbortSignal): boolean {
+    return isCancellation(error, signal) || this.cancellations.has(error);
   }
 
   private abort(reason: unknown): void {

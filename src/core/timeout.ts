@@ -11,6 +11,8 @@ import { TimeoutError } from "./errors.ts";
 import { isCancellation } from "./internal/cancellation.ts";
 import { describe } from "./internal/describe.ts";
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * Runs `fn(signal)` with a deadline. If it settles within `ms`, resolves or rejects as
  * it does. Otherwise aborts `signal` with a `TimeoutError` and rejects with that error;
@@ -37,15 +39,19 @@ export function timeout<T>(ms: number, fn: (signal: AbortSignal) => T | PromiseL
   return new Promise<T>((resolve, reject) => {
     let expired: TimeoutError | undefined;
     let grace: NodeJS.Immediate | undefined;
-    const timer =
-      ms === Infinity
-        ? undefined
-        : setTimeout(() => {
-            expired = new TimeoutError(`timed out after ${ms} ms`);
-            controller.abort(expired);
-            const error = expired;
-            grace = setImmediate(() => reject(error));
-          }, ms);
+    let timer: NodeJS.Timeout | undefined;
+    const expire = () => {
+      expired = new TimeoutError(`timed out after ${ms} ms`);
+      controller.abort(expired);
+      const error = expired;
+      grace = setImmediate(() => reject(error));
+    };
+    // setTimeout clamps delays past 2^31-1 ms (~24.8 days) to 1 ms: wait in chunks.
+    const deadline = Date.now() + ms;
+    const arm = (left: number) => {
+      timer = left > MAX_TIMER_MS ? setTimeout(() => arm(deadline - Date.now()), MAX_TIMER_MS) : setTimeout(expire, left);
+    };
+    if (ms !== Infinity) arm(ms);
     const stopTimers = () => {
       clearTimeout(timer);
       clearImmediate(grace);

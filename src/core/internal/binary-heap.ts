@@ -2,8 +2,8 @@
  * A binary min-heap ordered by `compare` (negative: a comes first). Ties keep no
  * particular order, like Python's heapq.
  *
- * A push first finds the new item's place by comparing, and only then moves anything,
- * so a comparator that throws leaves the heap exactly as it was.
+ * Push and shift first find where things go by comparing, and only then move anything,
+ * so a comparator that throws leaves the heap exactly as it was (no item lost).
  */
 export class BinaryHeap<T> {
   private readonly heap: T[] = [];
@@ -41,20 +41,27 @@ export class BinaryHeap<T> {
   shift(): T {
     const heap = this.heap;
     const top = heap[0];
-    const last = heap.pop() as T;
-    if (heap.length > 0) {
-      let pos = 0;
-      const n = heap.length;
-      for (;;) {
-        const left = 2 * pos + 1;
-        if (left >= n) break;
-        const right = left + 1;
-        const child = right < n && this.compare(heap[right], heap[left]) < 0 ? right : left;
-        if (this.compare(heap[child], last) >= 0) break;
-        heap[pos] = heap[child];
-        pos = child;
+    const n = heap.length - 1; // items left once `last` fills the hole at the root
+    const last = heap[n];
+    const path: number[] = [];
+    for (let pos = 0; ; ) {
+      const left = 2 * pos + 1;
+      if (left >= n) break;
+      const right = left + 1;
+      const child = right < n && this.compare(heap[right], heap[left]) < 0 ? right : left;
+      if (this.compare(heap[child], last) >= 0) break;
+      path.push(child);
+      pos = child;
+    }
+    // No comparison is left to throw: move the children up and drop `last` in.
+    heap.pop();
+    if (n > 0) {
+      let hole = 0;
+      for (const child of path) {
+        heap[hole] = heap[child];
+        hole = child;
       }
-      heap[pos] = last;
+      heap[hole] = last;
     }
     return top;
   }
