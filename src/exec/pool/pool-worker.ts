@@ -8,7 +8,18 @@
  * until its result arrives or the pool takes it back. A position is reusable once the
  * worker reports it has moved past it (`acked`), so `room` counts those, not `live`.
  */
-import { SLOT_CANCELLED, SLOT_DONE_NUMBER, SLOT_PENDING, SLOT_RUNNING, slotBytes, slotViews } from "./protocol.ts";
+import { WorkerCrashedError, type WorkerExit } from "./errors.ts";
+import {
+  RESULT_OK,
+  SLOT_CANCELLED,
+  SLOT_DONE,
+  SLOT_DONE_NUMBER,
+  SLOT_PENDING,
+  SLOT_RUNNING,
+  slotBytes,
+  slotViews,
+} from "./protocol.ts";
+import { deserializeThrown } from "./serialize-error.ts";
 import { TASK_SENT, type PoolTask } from "./task.ts";
 import type { WorkerTransport } from "./transport.ts";
 
@@ -110,6 +121,73 @@ export class PoolWorker {
     if (this.slots === null) return undefined;
     const slot = seq % this.window;
     return Atomics.load(this.slots, slot) === SLOT_DONE_NUMBER ? { value: this.numbers![slot] } : undefined;
+  }
+
+  /**
+   * Settles the tasks a `[MSG_RESULTS, doneSeq, seq, status, value, ...]` message reports:
+   * every task below doneSeq has run, and its result is either the next entry or, for a
+   * number, in its shared slot. Returns how many it settled.
+   */
+  settleResults(message: unknown[]): number {
+    let settled = 0;
+    const doneSeq = message[1] as number;
+    let i = 2;
+    for (let seq = this.acked; seq < doneSeq; seq++) {
+      const task = this.at(seq); // undefined: aborted after it finished, or taken back
+      if (i < message.length && message[i] === seq) {
+        if (task !== undefined) {
+          if (message[i + 1] === RESULT_OK) task.settle(true, message[i + 2]);
+          else task.settle(false, deserializeThrown(message[i + 2]));
+        }
+        i += 3;
+      } else {
+        const number = task === undefined ? undefined : this.numberResult(seq);
+        if (number === undefined) continue; // skipped: cancelled or taken back
+        task!.settle(true, number.value);
+      }
+      if (task !== undefined) {
+        this.detach(task);
+        settled++;
+      }
+    }
+    this.acked = doneSeq;
+    return settled;
+  }
+
+  /**
+   * Decides the fate of the detached `tasks` this worker held when it exited: a number it
+   * left in shared memory is delivered; a task that provably never started (claim()
+   * cancels it in the dying worker) is returned to run again, newest first; any other
+   * fails with WorkerCrashedError, so nothing runs twice. Returns how many it settled.
+   */
+  settleLeftovers(tasks: PoolTask[], crashed: boolean, exit: WorkerExit): { settled: number; requeue: PoolTask[] } {
+    let settled = 0;
+    const requeue: PoolTask[] = [];
+    for (let i = tasks.length - 1; i >= 0; i--) {
+      const task = tasks[i];
+      const number = this.numberResult(task.seq);
+      if (number !== undefined) {
+        settled++;
+        task.settle(true, number.value);
+        continue;
+      }
+      // Without shared slots claim() cannot know, and never says PENDING.
+      const state = this.claim(task);
+      const notStarted = state === SLOT_PENDING;
+      if (notStarted && task.transfer === undefined) {
+        requeue.push(task);
+        continue;
+      }
+      settled++;
+      const why =
+        state === SLOT_DONE
+          ? `task "${task.name}" finished, but its result was lost with its worker`
+          : notStarted
+            ? `worker was stopped before task "${task.name}" started, and its transferred values went with it`
+            : `worker ${crashed ? "crashed" : "was stopped"} while running task "${task.name}"`;
+      task.settle(false, new WorkerCrashedError(why, exit));
+    }
+    return { settled, requeue };
   }
 
   /** State of a task's slot (SLOT_RUNNING when there are no shared slots). */

@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import { PoolClosedError, WorkerCrashedError } from "./errors.ts";
 import { checkRunOptions, type PoolConfig, type RunOptions } from "./options.ts";
 import { PoolWorker, type StopReason } from "./pool-worker.ts";
-import { MSG_FATAL, MSG_READY, MSG_RESULTS, MSG_RUN, RESULT_OK, SLOT_DONE, SLOT_PENDING, SLOT_RUNNING } from "./protocol.ts";
+import { MSG_FATAL, MSG_READY, MSG_RESULTS, MSG_RUN, SLOT_RUNNING } from "./protocol.ts";
 import { deserializeThrown } from "./serialize-error.ts";
 import { TaskDeque } from "./task-deque.ts";
 import { PoolTask, TASK_QUEUED, TASK_SENT, TASK_WAITING } from "./task.ts";
@@ -273,33 +273,7 @@ export class WorkerPool implements TaskPool {
   private onMessage(w: PoolWorker, message: unknown[]): void {
     const kind = message[0];
     if (kind === MSG_RESULTS) {
-      let settled = 0;
-      const doneSeq = message[1] as number;
-      let i = 2;
-      // Every task below doneSeq has run: its result is either the next entry here or, for
-      // a number, in its shared slot (SLOT_DONE_NUMBER). Settle them in order.
-      for (let seq = w.acked; seq < doneSeq; seq++) {
-        const task = w.at(seq);
-        if (i < message.length && message[i] === seq) {
-          if (task !== undefined) {
-            if (message[i + 1] === RESULT_OK) task.settle(true, message[i + 2]);
-            else task.settle(false, deserializeThrown(message[i + 2]));
-          }
-          i += 3;
-        } else if (task !== undefined) {
-          const number = w.numberResult(seq);
-          if (number === undefined) continue; // skipped: cancelled or taken back
-          task.settle(true, number.value);
-        } else {
-          continue; // aborted after it finished, or taken back
-        }
-        if (task !== undefined) {
-          w.detach(task);
-          settled++;
-        }
-      }
-      w.acked = doneSeq;
-      this.pendingCount -= settled;
+      this.pendingCount -= w.settleResults(message);
       this.afterProgress(w);
     } else if (kind === MSG_READY) {
       w.ready = true;
@@ -426,32 +400,9 @@ export class WorkerPool implements TaskPool {
         this.failQueued(error); // the task module does not load
       }
     } else {
-      for (let i = tasks.length - 1; i >= 0; i--) {
-        const task = tasks[i];
-        const number = w.numberResult(task.seq);
-        if (number !== undefined) {
-          // It finished and left its number in shared memory: deliver it.
-          this.pendingCount--;
-          task.settle(true, number.value);
-          continue;
-        }
-        // Only a task that provably never started may run again: claim() cancels it in the
-        // dying worker. (Without shared slots claim() cannot know, and never says PENDING.)
-        const state = w.claim(task);
-        const notStarted = state === SLOT_PENDING;
-        if (notStarted && task.transfer === undefined) {
-          this.requeueFront(task);
-          continue;
-        }
-        this.pendingCount--;
-        const why =
-          state === SLOT_DONE
-            ? `task "${task.name}" finished, but its result was lost with its worker`
-            : notStarted
-              ? `worker was stopped before task "${task.name}" started, and its transferred values went with it`
-              : `worker ${crashed ? "crashed" : "was stopped"} while running task "${task.name}"`;
-        task.settle(false, new WorkerCrashedError(why, exit));
-      }
+      const { settled, requeue } = w.settleLeftovers(tasks, crashed, exit);
+      this.pendingCount -= settled;
+      for (const task of requeue) this.requeueFront(task);
     }
     if (this.waitingCount > 0) this.admit();
     this.ensureMinWorkers();
