@@ -11,8 +11,9 @@ import { ThreadQueue, type ThreadQueueHandle } from "../../src/exec/index.ts";
 
 /**
  * `print` from a thread: straight to standard output, as Python's does. A worker's
- * `console.log` is relayed through the main thread asynchronously, so lines written
- * during a blocking loop can still be in flight when the pool shuts the thread down.
+ * `console.log` is relayed through the main thread once the worker's event loop turns,
+ * which this blocking loop never lets happen until it returns: the lines would come out
+ * all at the end instead of as the work happens.
  */
 function print(line: string): void {
   writeSync(1, `${line}\n`);

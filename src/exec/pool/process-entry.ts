@@ -13,6 +13,7 @@ void startWorker(
   {
     post: (message) => void process.send!(message),
     onMessage: (handler) => process.on("message", handler as (message: unknown) => void),
+    close: () => process.disconnect(),
     die(message) {
       if (dying) return;
       dying = true;

@@ -21,6 +21,8 @@ export const MSG_RUN = 0;
 export const MSG_READY = 1;
 export const MSG_RESULTS = 2;
 export const MSG_FATAL = 3;
+/** main → worker `[MSG_EXIT]`: finish up and exit on your own (flushing stdout/stderr). */
+export const MSG_EXIT = 4;
 
 export const SLOT_PENDING = 0;
 export const SLOT_RUNNING = 1;

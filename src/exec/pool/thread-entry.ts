@@ -11,6 +11,7 @@ void startWorker(
   {
     post: (message) => port.postMessage(message),
     onMessage: (handler) => port.on("message", handler),
+    close: () => port.close(),
     die(message) {
       try {
         port.postMessage(message);

@@ -8,7 +8,10 @@
  */
 import { Worker } from "node:worker_threads";
 import type { TransportKind } from "./transport.ts";
-import { THREAD_WINDOW } from "./protocol.ts";
+import { MSG_EXIT, THREAD_WINDOW } from "./protocol.ts";
+
+/** How long a thread asked to exit may take before it is terminated (a task left a timer). */
+const EXIT_GRACE_MS = 1000;
 
 const BOOTSTRAP = `
 const { workerData } = require("node:worker_threads");
@@ -55,8 +58,17 @@ export const threadTransport: TransportKind = {
       unref() {
         worker.unref();
       },
-      terminate() {
-        void worker.terminate();
+      terminate(force) {
+        if (force) {
+          void worker.terminate();
+          return;
+        }
+        // Graceful: let the thread end by itself, so what it printed is flushed (a
+        // terminated thread's queued console output is lost); terminate if it lingers.
+        worker.postMessage([MSG_EXIT]);
+        const fallback = setTimeout(() => void worker.terminate(), EXIT_GRACE_MS);
+        fallback.unref();
+        worker.once("exit", () => clearTimeout(fallback));
       },
     };
   },

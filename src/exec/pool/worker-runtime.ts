@@ -19,6 +19,7 @@ import { installCriticalWord } from "../critical-section.ts";
 import { runFunctionTask } from "./function-task.ts";
 import { findTask, loadTaskModule } from "./load-task-module.ts";
 import {
+  MSG_EXIT,
   MSG_FATAL,
   MSG_READY,
   MSG_RESULTS,
@@ -40,6 +41,8 @@ export interface WorkerPort {
   onMessage(handler: (message: unknown[]) => void): void;
   /** Reports a fatal error and exits the worker. */
   die(message: unknown[]): void;
+  /** Stops listening, so the worker exits once its event loop is empty (stdio flushed). */
+  close(): void;
 }
 
 
@@ -168,6 +171,7 @@ export async function startWorker(port: WorkerPort, boot: WorkerBootData): Promi
   }
 
   port.onMessage((message) => {
+    if (message[0] === MSG_EXIT) return port.close();
     if (message[0] !== MSG_RUN) return;
     const first = message[1] as number;
     for (let i = 2, seq = first; i < message.length; i += 2, seq++) backlog.push(seq, message[i], message[i + 1]);
