@@ -10,6 +10,7 @@
 import { Condition } from "./condition.ts";
 import { BrokenBarrierError } from "./errors.ts";
 import { describe } from "./internal/describe.ts";
+import { waitSignal } from "./internal/wait-signal.ts";
 import type { WaitOptions } from "./queue.ts";
 
 type BarrierState = "filling" | "draining" | "resetting" | "broken";
@@ -60,6 +61,7 @@ export class Barrier {
    * becomes, broken or reset; with `signal.reason` if aborted.
    */
   async wait(options?: WaitOptions): Promise<number> {
+    waitSignal(options, "Barrier", "wait"); // validates here, so errors name the barrier
     // try/finally rather than `using`: Node 22 strips TypeScript types but has no `using`.
     const held = await this.cond.acquire(options);
     try {

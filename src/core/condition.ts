@@ -9,7 +9,7 @@
  * contract allows (hence `waitFor` re-checks its predicate).
  */
 import { InvalidStateError } from "./errors.ts";
-import { checkSignal } from "./internal/describe.ts";
+import { waitSignal } from "./internal/wait-signal.ts";
 import { Waiter, WaiterQueue } from "./internal/waiter.ts";
 import { Lock } from "./lock.ts";
 import type { WaitOptions } from "./queue.ts";
@@ -66,7 +66,7 @@ export class Condition {
    * `signal.reason`.
    */
   async wait(options?: WaitOptions): Promise<true> {
-    const signal = options === undefined ? undefined : checkSignal(options.signal, "Condition.wait");
+    const signal = waitSignal(options, "Condition", "wait");
     if (!this.locked()) throw new InvalidStateError("cannot wait on un-acquired lock");
     if (signal !== undefined && signal.aborted) throw signal.reason; // the lock stays held
     this.release();
@@ -83,8 +83,9 @@ export class Condition {
     } catch (reason) {
       failure = { reason };
     }
-    // The lock must be held again whatever happened; this acquire cannot be aborted.
-    await this.lock.acquire();
+    // The lock must be held again whatever happened: this acquire cannot be aborted, not
+    // even by the enclosing scope.
+    await this.lock.acquire({ signal: null });
     // Aborted while re-acquiring: asyncio re-raises that CancelledError once it holds the lock.
     if (failure === undefined && signal !== undefined && signal.aborted) failure = { reason: signal.reason };
     if (failure !== undefined) {

@@ -1,7 +1,7 @@
 /**
  * `Event`: asyncio's `asyncio.Event`, a flag tasks can wait on.
  */
-import { checkSignal } from "./internal/describe.ts";
+import { waitSignal, type Abortable } from "./internal/wait-signal.ts";
 import { Waiter, WaiterQueue } from "./internal/waiter.ts";
 import type { WaitOptions } from "./queue.ts";
 
@@ -37,7 +37,12 @@ export class Event {
 
   /** Resolves to `true` once the flag is set (at once if it is); rejects with `signal.reason` if aborted first. */
   wait(options?: WaitOptions): Promise<true> {
-    const signal = options === undefined ? undefined : checkSignal(options.signal, "Event.wait");
+    let signal: Abortable | undefined;
+    try {
+      signal = waitSignal(options, "Event", "wait");
+    } catch (err) {
+      return Promise.reject(err);
+    }
     if (signal !== undefined && signal.aborted) return Promise.reject(signal.reason);
     if (this.flag) return Promise.resolve(true);
     const waiter = new Waiter(signal);

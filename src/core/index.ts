@@ -11,7 +11,8 @@ export { Event } from "./event.ts";
 export { Condition } from "./condition.ts";
 export { Barrier } from "./barrier.ts";
 export { TaskGroup, Task, type TaskGroupOptions } from "./task-group.ts";
-export { timeout } from "./timeout.ts";
+export { timeout, type TimeoutOptions } from "./timeout.ts";
+export { currentSignal, shield } from "./cancel-scope.ts";
 export type { Releaser } from "./releaser.ts";
 export {
   ConveyorError,

@@ -8,7 +8,7 @@
  * A waiter aborted after being woken wakes the next one instead.
  */
 import { InvalidStateError } from "./errors.ts";
-import { checkSignal } from "./internal/describe.ts";
+import { waitSignal, type Abortable } from "./internal/wait-signal.ts";
 import { PENDING, Waiter, WaiterQueue } from "./internal/waiter.ts";
 import type { WaitOptions } from "./queue.ts";
 import { releaserFor, type Releaser } from "./releaser.ts";
@@ -40,7 +40,12 @@ export class Lock {
    * rejects with `signal.reason` if aborted first, leaving the lock untouched.
    */
   acquire(options?: WaitOptions): Promise<Releaser> {
-    const signal = options === undefined ? undefined : checkSignal(options.signal, "Lock.acquire");
+    let signal: Abortable | undefined;
+    try {
+      signal = waitSignal(options, "Lock", "acquire");
+    } catch (err) {
+      return Promise.reject(err);
+    }
     if (signal !== undefined && signal.aborted) return Promise.reject(signal.reason);
     if (!this.held && !this.waiters.hasUncancelled()) {
       this.held = true;
@@ -56,7 +61,7 @@ export class Lock {
     this.wakeUpFirst();
   }
 
-  private async acquireWhenFree(signal: AbortSignal | undefined): Promise<Releaser> {
+  private async acquireWhenFree(signal: Abortable | undefined): Promise<Releaser> {
     const waiter = new Waiter(signal);
     this.waiters.push(waiter);
     try {

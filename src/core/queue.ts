@@ -18,9 +18,11 @@
  * (`put` returns a shared one) and never enter an async function.
  */
 import { InvalidStateError, QueueEmpty, QueueFull, QueueShutDown } from "./errors.ts";
-import { checkSignal, describe } from "./internal/describe.ts";
-import { ParkedCall, type ParkedCallOwner } from "./internal/parked-call.ts";
+import { describe } from "./internal/describe.ts";
+import { ParkedCall } from "./internal/parked-call.ts";
 import { RingBuffer } from "./internal/ring-buffer.ts";
+import { currentScope, someScopeCancelled } from "./cancel-scope.ts";
+import { waitSignal, type Abortable } from "./internal/wait-signal.ts";
 import { Waiter, WaiterQueue } from "./internal/waiter.ts";
 
 /** Options of `new Queue()`. */
@@ -29,10 +31,16 @@ export interface QueueOptions {
   maxsize?: number;
 }
 
-/** Options of a waiting call: abort it through `signal`. */
+/**
+ * Options of a waiting call. Without `signal`, the call obeys the ambient cancellation
+ * scope (the enclosing `timeout` or TaskGroup task), if any; with one, it obeys both.
+ */
 export interface WaitOptions {
-  /** Aborting it rejects the call with `signal.reason` and takes nothing from the queue. */
-  signal?: AbortSignal;
+  /**
+   * Aborting it rejects the call with `signal.reason` and takes nothing. `null`: the call
+   * cannot be cancelled, not even by an enclosing scope.
+   */
+  signal?: AbortSignal | null;
 }
 
 /** Where a queue keeps its items: FIFO here, a heap or a stack in the subclasses. */
@@ -58,10 +66,12 @@ const RESOLVED: Promise<void> = Promise.resolve();
  * q.shutdown();       // ends the consumer's loop
  * await consumer;
  */
-export class Queue<T> implements AsyncIterable<T>, ParkedCallOwner<T> {
+export class Queue<T> implements AsyncIterable<T> {
   /** Items the queue holds before `put` waits; `<= 0` means unbounded. */
   readonly maxsize: number;
   protected readonly items: ItemStore<T>;
+  /** The class name, for error messages ("PriorityQueue.get: ..."). */
+  private readonly kind: string;
   private readonly getters = new WaiterQueue<ParkedCall<T>>();
   private readonly putters = new WaiterQueue<ParkedCall<T>>();
   private readonly joiners = new WaiterQueue();
@@ -84,9 +94,10 @@ export class Queue<T> implements AsyncIterable<T>, ParkedCallOwner<T> {
 
   /** @param options `{ maxsize }`, or the maxsize itself as a number. */
   constructor(options: QueueOptions | number = {}) {
-    const maxsize = typeof options === "number" ? options : readMaxsize(options);
+    this.kind = new.target.name;
+    const maxsize = typeof options === "number" ? options : readMaxsize(options, this.kind);
     if (typeof maxsize !== "number" || Number.isNaN(maxsize)) {
-      throw new TypeError(`Queue: maxsize must be a number, got ${describe(maxsize)}`);
+      throw new TypeError(`${this.kind}: maxsize must be a number, got ${describe(maxsize)}`);
     }
     this.maxsize = maxsize;
     this.items = this.createStore(typeof options === "number" ? {} : options);
@@ -117,8 +128,17 @@ export class Queue<T> implements AsyncIterable<T>, ParkedCallOwner<T> {
    * queue is shut down, or with `signal.reason` if aborted (the item is then not put).
    */
   put(item: T, options?: WaitOptions): Promise<void> {
-    const signal = options === undefined ? undefined : checkSignal(options.signal, "Queue.put");
-    if (signal !== undefined && signal.aborted) return Promise.reject(signal.reason);
+    let signal: Abortable | undefined;
+    if (options !== undefined || someScopeCancelled()) {
+      try {
+        signal = waitSignal(options, this.kind, "put");
+      } catch (err) {
+        return Promise.reject(err);
+      }
+      if (signal !== undefined && signal.aborted) return Promise.reject(signal.reason);
+    } else if (this.maxsize > 0 && this.items.length >= this.maxsize) {
+      signal = currentScope();
+    }
     if (this.maxsize > 0 && this.items.length >= this.maxsize) return this.park(true, item, signal);
     try {
       this.putNowait(item);
@@ -143,8 +163,17 @@ export class Queue<T> implements AsyncIterable<T>, ParkedCallOwner<T> {
    * (and takes nothing).
    */
   get(options?: WaitOptions): Promise<T> {
-    const signal = options === undefined ? undefined : checkSignal(options.signal, "Queue.get");
-    if (signal !== undefined && signal.aborted) return Promise.reject(signal.reason);
+    let signal: Abortable | undefined;
+    if (options !== undefined || someScopeCancelled()) {
+      try {
+        signal = waitSignal(options, this.kind, "get");
+      } catch (err) {
+        return Promise.reject(err);
+      }
+      if (signal !== undefined && signal.aborted) return Promise.reject(signal.reason);
+    } else if (this.items.length === 0) {
+      signal = currentScope();
+    }
     if (this.items.length === 0) return this.park(false, undefined, signal);
     let item: T;
     try {
@@ -182,7 +211,12 @@ export class Queue<T> implements AsyncIterable<T>, ParkedCallOwner<T> {
    * `shutdown(true)`): it counts puts minus `taskDone` calls, not emptiness.
    */
   join(options?: WaitOptions): Promise<void> {
-    const signal = options === undefined ? undefined : checkSignal(options.signal, "Queue.join");
+    let signal: Abortable | undefined;
+    try {
+      signal = waitSignal(options, this.kind, "join");
+    } catch (err) {
+      return Promise.reject(err);
+    }
     if (signal !== undefined && signal.aborted) return Promise.reject(signal.reason);
     if (this.unfinished === 0) return RESOLVED;
     const waiter = new Waiter(signal);
@@ -227,7 +261,7 @@ export class Queue<T> implements AsyncIterable<T>, ParkedCallOwner<T> {
   }
 
   /** Parks a get (or a put of `item`) until the queue wakes it; see ParkedCall. */
-  private park(isPut: boolean, item: T | undefined, signal: AbortSignal | undefined): Promise<any> {
+  private park(isPut: boolean, item: T | undefined, signal: Abortable | undefined): Promise<any> {
     if (this.isShutdown) return Promise.reject(new QueueShutDown());
     return new Promise((resolve, reject) => {
       const call = new ParkedCall<T>(this, isPut, item, signal, resolve, reject);
@@ -298,9 +332,9 @@ export class Queue<T> implements AsyncIterable<T>, ParkedCallOwner<T> {
   }
 }
 
-function readMaxsize(options: unknown): unknown {
+function readMaxsize(options: unknown, kind: string): unknown {
   if (options === null || typeof options !== "object") {
-    throw new TypeError(`Queue: expected options { maxsize?: number } or a number, got ${describe(options)}`);
+    throw new TypeError(`${kind}: expected options { maxsize?: number } or a number, got ${describe(options)}`);
   }
   const { maxsize } = options as QueueOptions;
   return maxsize === undefined ? 0 : maxsize;

@@ -8,7 +8,8 @@
  * cannot overtake the queue. A waiter aborted after its slot was reserved gives it back.
  */
 import { InvalidStateError } from "./errors.ts";
-import { checkSignal, describe } from "./internal/describe.ts";
+import { describe } from "./internal/describe.ts";
+import { waitSignal, type Abortable } from "./internal/wait-signal.ts";
 import { Waiter, WaiterQueue } from "./internal/waiter.ts";
 import type { WaitOptions } from "./queue.ts";
 import { releaserFor, type Releaser } from "./releaser.ts";
@@ -52,7 +53,12 @@ export class Semaphore {
    * `using`); rejects with `signal.reason` if aborted first, taking nothing.
    */
   acquire(options?: WaitOptions): Promise<Releaser> {
-    const signal = options === undefined ? undefined : checkSignal(options.signal, "Semaphore.acquire");
+    let signal: Abortable | undefined;
+    try {
+      signal = waitSignal(options, this.constructor.name, "acquire");
+    } catch (err) {
+      return Promise.reject(err);
+    }
     if (signal !== undefined && signal.aborted) return Promise.reject(signal.reason);
     if (!this.locked()) {
       this.value--;
@@ -67,7 +73,7 @@ export class Semaphore {
     this.wakeUpNext();
   }
 
-  private async acquireWhenFree(signal: AbortSignal | undefined): Promise<Releaser> {
+  private async acquireWhenFree(signal: Abortable | undefined): Promise<Releaser> {
     const waiter = new Waiter(signal);
     this.waiters.push(waiter);
     try {

@@ -11,28 +11,40 @@
  * with that signal's reason or an AbortError (what Node's APIs reject with); such
  * rejections never fail the group, whoever aborted. Every task promise is observed by the
  * group, so a failed task never becomes an unhandled rejection.
+ *
+ * Nesting: the body and each task run in a cancellation scope (./cancel-scope.ts) with
+ * their signal, and the group follows the scope it was opened in (as well as
+ * `options.signal`): a group nested in a task or a `timeout` callback is cancelled with
+ * it, and waits without a signal in the body or a task are cancelled with the group.
  */
+import { CancelScope, currentScope } from "./cancel-scope.ts";
 import { InvalidStateError } from "./errors.ts";
 import { isCancellation } from "./internal/cancellation.ts";
-import { checkSignal, describe } from "./internal/describe.ts";
+import { describe } from "./internal/describe.ts";
+import { waitSignal, type Abortable } from "./internal/wait-signal.ts";
 
-/** A task started by {@link TaskGroup.createTask}: await it for its result. */
-export class Task<T> implements PromiseLike<T> {
+/** A task started by {@link TaskGroup.createTask}: await it for its result, like a promise. */
+export class Task<T> implements Promise<T> {
   private readonly controller = new AbortController();
   private readonly promise: Promise<T>;
   private settled = false;
 
-  /** @internal created by TaskGroup.createTask */
+  /** Created by {@link TaskGroup.createTask}. */
   constructor(fn: (signal: AbortSignal) => T | PromiseLike<T>, parent: AbortSignal) {
     if (parent.aborted) this.controller.abort(parent.reason);
+    const scope = new CancelScope(this.controller.signal, currentScope());
     let promise: Promise<T>;
     try {
-      promise = Promise.resolve(fn(this.controller.signal));
+      promise = Promise.resolve(scope.run(() => fn(this.controller.signal)));
     } catch (err) {
       promise = Promise.reject(err);
     }
+    const close = () => scope.close();
+    promise.then(close, close);
     this.promise = promise;
   }
+
+  readonly [Symbol.toStringTag] = "Task";
 
   /** The signal passed to the task function; aborted by `cancel()` or by the group. */
   get signal(): AbortSignal {
@@ -62,6 +74,14 @@ export class Task<T> implements PromiseLike<T> {
     return this.promise.then(onfulfilled, onrejected);
   }
 
+  catch<R = never>(onrejected?: ((reason: any) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this.promise.catch(onrejected);
+  }
+
+  finally(onfinally?: (() => void) | null): Promise<T> {
+    return this.promise.finally(onfinally);
+  }
+
   /** @internal the group's observation of the outcome (the only place it is awaited). */
   settle(): Promise<{ ok: true } | { ok: false; error: unknown; cancelled: boolean }> {
     return this.promise.then(
@@ -79,8 +99,12 @@ export class Task<T> implements PromiseLike<T> {
 
 /** Options of {@link TaskGroup.run}. */
 export interface TaskGroupOptions {
-  /** Aborting it cancels the body and every task; `run` then rejects with its reason. */
-  signal?: AbortSignal;
+  /**
+   * Aborting it cancels the body and every task; `run` then rejects with its reason. The
+   * enclosing scope (a task or `timeout` callback the group runs in) is followed as well;
+   * `null` follows neither.
+   */
+  signal?: AbortSignal | null;
 }
 
 /**
@@ -111,27 +135,35 @@ export class TaskGroup {
    * Runs `body(tg)`, waits for it and every task it (or its tasks) created, and resolves
    * to the body's value. On the first failure, aborts every other task's signal and
    * `tg.signal`, waits for all to settle, and rejects with an `AggregateError` holding
-   * each failure (cancellations excluded).
+   * each failure (cancellations excluded). If the body stops with a cancellation that
+   * is not the group's own (it awaited a task it cancelled), `run` rejects with it once
+   * every task has settled, as asyncio raises CancelledError out of the group.
    */
-  static async run<R>(body: (tg: TaskGroup) => R | PromiseLike<R>, options: TaskGroupOptions = {}): Promise<R> {
+  static async run<R>(body: (tg: TaskGroup) => R | PromiseLike<R>, options?: TaskGroupOptions): Promise<R> {
     if (typeof body !== "function") {
       throw new TypeError(`TaskGroup.run: body must be a function, got ${describe(body)}`);
     }
-    const outer = checkSignal(options?.signal, "TaskGroup.run");
+    const outer: Abortable | undefined = waitSignal(options, "TaskGroup.run");
     const group = new TaskGroup();
     const onOuterAbort = () => group.abort(outer!.reason);
     if (outer !== undefined) {
       if (outer.aborted) group.abort(outer.reason);
       else outer.addEventListener("abort", onOuterAbort, { once: true });
     }
+    const scope = new CancelScope(group.controller.signal, currentScope());
     let value: R | undefined;
     let bodyFailure: { error: unknown } | undefined;
+    let bodyCancelled: { error: unknown } | undefined;
     try {
       try {
-        value = await body(group);
+        value = await scope.run(() => body(group));
       } catch (error) {
-        // Cancel the tasks now; the error is listed after theirs, as asyncio appends it.
-        if (!group.isCancellation(error, group.controller.signal)) {
+        if (isCancellation(error, group.controller.signal)) {
+          // Cancelled by the group itself: its failures or the outer reason say why.
+        } else if (group.isTaskCancellation(error)) {
+          bodyCancelled = { error };
+        } else {
+          // Cancel the tasks now; the error is listed after theirs, as asyncio appends it.
           bodyFailure = { error };
           group.abort(undefined);
         }
@@ -141,6 +173,7 @@ export class TaskGroup {
     } finally {
       group.finished = true;
       outer?.removeEventListener("abort", onOuterAbort);
+      scope.close();
     }
     // The body awaiting a failed task rethrows that task's error: count it once.
     if (bodyFailure !== undefined && !group.errors.includes(bodyFailure.error)) group.errors.push(bodyFailure.error);
@@ -149,6 +182,7 @@ export class TaskGroup {
       throw new AggregateError(group.errors, `unhandled errors in a TaskGroup (${n} sub-exception${n === 1 ? "" : "s"})`);
     }
     if (outer?.aborted) throw outer.reason;
+    if (bodyCancelled !== undefined) throw bodyCancelled.error;
     return value as R;
   }
 
@@ -190,12 +224,13 @@ export class TaskGroup {
   }
 
   /**
-   * A rejection that means "stopped because asked to": the cancellation of `signal`, or of
-   * a task of this group cancelled on its own (a task awaiting it gets that error; asyncio
-   * raises CancelledError in it, which is no failure either).
+   * The error a task of this group that was cancelled on its own rejects with (whoever
+   * awaits it gets that error; asyncio raises CancelledError in them).
    */
-  private isCancellation(error: unknown, signal: AbortSignal): boolean {
-    return isCancellation(error, signal) || this.cancellations.has(error);
+  private isTaskCancellation(error: unknown): boolean {
+    if (this.cancellations.has(error)) return true;
+    for (const task of this.running) if (isCancellation(error, task.signal)) return true;
+    return false;
   }
 
   private abort(reason: unknown): void {

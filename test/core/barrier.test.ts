@@ -16,7 +16,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { Barrier, BrokenBarrierError } from "../../src/index.ts";
-import { controller, rejectionOf, spawn, tick, within } from "../helpers/async.ts";
+import { controller, rejectionOf, spawn, tick, track, within } from "../helpers/async.ts";
 
 const N = 5;
 
@@ -450,5 +450,43 @@ describe("Barrier (BarrierTests)", () => {
     assert.equal(results2.length, N - 1);
     assert.equal(results3.length, N);
     assert.equal(barrier1.nWaiting, 0);
+  });
+});
+
+// Regression tests from the adversarial review of the core (formerly review/locks-review.test.ts).
+describe("Barrier reused across rounds with aborts", () => {
+  test("an aborted party leaves the round; later rounds fill and release normally", async () => {
+    const barrier = new Barrier(3);
+    const c = controller();
+    const a = track(barrier.wait({ signal: c.signal }));
+    const b = track(barrier.wait());
+    await tick(3);
+    assert.equal(barrier.nWaiting, 2);
+    c.abort();
+    assert.equal(await rejectionOf(a.promise), c.reason);
+    await tick(3);
+    assert.equal(barrier.nWaiting, 1);
+    const d = track(barrier.wait());
+    const e = track(barrier.wait());
+    await within(500, Promise.all([b.promise, d.promise, e.promise]));
+    assert.equal(barrier.broken, false);
+    for (let round = 0; round < 3; round++) {
+      const indexes = await within(500, Promise.all([barrier.wait(), barrier.wait(), barrier.wait()]));
+      assert.deepEqual([...indexes].sort(), [0, 1, 2]);
+      assert.equal(barrier.nWaiting, 0);
+    }
+  });
+
+  test("an abort during draining does not stop the others from leaving; the next round works", async () => {
+    const barrier = new Barrier(2);
+    const c = controller();
+    const a = track(barrier.wait({ signal: c.signal }));
+    await tick(3);
+    const b = track(barrier.wait()); // fills the barrier: a is notified
+    c.abort(); // before a re-acquires the lock
+    await within(500, Promise.allSettled([a.promise, b.promise]));
+    assert.equal(b.result(), 1);
+    const indexes = await within(500, Promise.all([barrier.wait(), barrier.wait()]));
+    assert.deepEqual([...indexes].sort(), [0, 1]);
   });
 });

@@ -17,7 +17,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { Lock } from "../../src/index.ts";
-import { controller, rejectionOf, spawn, tick, within } from "../helpers/async.ts";
+import { controller, rejectionOf, spawn, tick, track, within } from "../helpers/async.ts";
 
 describe("Lock (LockTests)", () => {
   test("test_acquire: waiters get the lock one release at a time, in FIFO order", async () => {
@@ -275,5 +275,41 @@ describe("Lock (LockTests)", () => {
     assert.equal(lock.locked(), true);
     lock.release();
     assert.equal(lock.locked(), false);
+  });
+});
+
+// Regression tests from the adversarial review of the core (formerly review/locks-review.test.ts).
+describe("Lock: abort and release in the same tick", () => {
+  test("abort, then release: the next waiter gets the lock; no wake-up is lost", async () => {
+    const lock = new Lock();
+    const held = await lock.acquire();
+    const c = controller();
+    const a = track(lock.acquire({ signal: c.signal }));
+    const b = track(lock.acquire());
+    await tick();
+    c.abort();
+    held.release(); // a is cancelled but not yet out of the queue
+    assert.equal(await rejectionOf(a.promise), c.reason);
+    (await within(200, b.promise, "b")).release();
+    assert.equal(lock.locked(), false);
+  });
+
+  test("release, then abort: the woken waiter passes the lock on, in FIFO order", async () => {
+    const lock = new Lock();
+    const held = await lock.acquire();
+    const c = controller();
+    const order: string[] = [];
+    const a = track(lock.acquire({ signal: c.signal }));
+    const b = track(lock.acquire().then((r) => (order.push("b"), r)));
+    const d = track(lock.acquire().then((r) => (order.push("d"), r)));
+    await tick();
+    held.release(); // wakes a
+    c.abort(); // before a resumes
+    const newcomer = track(lock.acquire().then((r) => (order.push("newcomer"), r)));
+    assert.equal(await rejectionOf(a.promise), c.reason);
+    (await within(200, b.promise)).release();
+    (await within(200, d.promise)).release();
+    (await within(200, newcomer.promise)).release();
+    assert.deepEqual(order, ["b", "d", "newcomer"]);
   });
 });

@@ -21,8 +21,8 @@
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { Queue, QueueEmpty, QueueFull, TimeoutError, timeout } from "../../src/index.ts";
-import { controller, rejectionOf, sleep, spawn, tick, within } from "../helpers/async.ts";
+import { LifoQueue, Queue, QueueEmpty, QueueFull, QueueShutDown, timeout, TimeoutError } from "../../src/index.ts";
+import { controller, rejectionOf, sleep, spawn, tick, track, within } from "../helpers/async.ts";
 
 describe("Queue basics (QueueBasicTests)", () => {
   test("test_empty: empty() follows puts and gets", async () => {
@@ -480,4 +480,133 @@ test("a slow timeout-bound get still returns the item when it arrives in time", 
   assert.equal(await timeout(1000, (signal) => q.get({ signal })), "late");
   await sleep(1);
   assert.equal(q.qsize(), 0);
+});
+
+// Regression tests from the adversarial review of the core (formerly review/queue-review.test.ts).
+/** Everything still in the queue, taken with getNowait until it throws. */
+function drainNowait(q: Queue<unknown>): { items: unknown[]; stoppedBy: unknown } {
+  const items: unknown[] = [];
+  for (let i = 0; i < 100; i++) {
+    try {
+      items.push(q.getNowait());
+    } catch (err) {
+      return { items, stoppedBy: err };
+    }
+  }
+  return { items, stoppedBy: undefined };
+}
+
+describe("Queue races the CPython ports do not cover", () => {
+  test("shutdown(true) in the tick a put woke a getter: the getter gets QueueShutDown and join is released", async () => {
+    const q = new Queue<number>();
+    const getter = track(q.get());
+    await tick();
+    q.putNowait(1); // wakes the getter; the item stays until it resumes
+    q.shutdown(true); // same tick: discards the item before the getter resumes
+    await within(200, q.join(), "join after shutdown(true)");
+    assert.ok((await rejectionOf(getter.promise)) instanceof QueueShutDown);
+    assert.equal(q.qsize(), 0);
+  });
+
+  test("shutdown(true) in the tick a get woke a putter: the putter is refused, its item never counted", async () => {
+    const q = new Queue<number>({ maxsize: 1 });
+    q.putNowait(1);
+    const putter = track(q.put(2));
+    await tick();
+    assert.equal(q.getNowait(), 1); // wakes the putter
+    q.shutdown(true);
+    assert.ok((await rejectionOf(putter.promise)) instanceof QueueShutDown);
+    assert.equal(q.qsize(), 0);
+    q.taskDone(); // for item 1, which was taken
+    await within(200, q.join(), "join");
+  });
+
+  test("a woken getter aborted in the same tick hands the item to the next getter, in FIFO order", async () => {
+    const q = new Queue<number>();
+    const first = controller("first getter");
+    const a = track(q.get({ signal: first.signal }));
+    const b = track(q.get());
+    const c = track(q.get());
+    await tick();
+    q.putNowait(10); // wakes a
+    first.abort(); // a was woken already: its wake-up must pass to b
+    q.putNowait(11); // wakes b (a was popped), then a's hand-off wakes c
+    await within(200, Promise.all([b.promise, c.promise]));
+    assert.equal(await rejectionOf(a.promise), first.reason);
+    assert.deepEqual([b.result(), c.result()], [10, 11]);
+  });
+
+  test("getNowait barging between a wake and the resume sends the getter back to wait, losing nothing", async () => {
+    const q = new Queue<number>();
+    const a = track(q.get());
+    await tick();
+    q.putNowait(1);
+    assert.equal(q.getNowait(), 1); // barges before a resumes
+    await tick();
+    assert.equal(a.done, false, "the getter must wait again, not resolve with nothing");
+    q.putNowait(2);
+    assert.equal(await within(200, a.promise), 2);
+  });
+
+  test("LifoQueue with parked putters: each freed slot admits the oldest putter; LIFO order kept", async () => {
+    const q = new LifoQueue<number>({ maxsize: 2 });
+    q.putNowait(1);
+    q.putNowait(2);
+    const p3 = track(q.put(3));
+    const p4 = track(q.put(4));
+    await tick();
+    assert.equal(q.getNowait(), 2);
+    await tick();
+    assert.equal(p3.done && !p4.done, true, "the oldest putter goes first");
+    assert.equal(q.getNowait(), 3);
+    await within(200, p4.promise);
+    assert.deepEqual(drainNowait(q).items, [4, 1]);
+  });
+
+  test("a getter aborted at the moment shutdown() wakes it rejects with the abort reason and takes nothing", async () => {
+    const q = new Queue<number>();
+    const c = controller();
+    const a = track(q.get({ signal: c.signal }));
+    await tick();
+    q.putNowait(1); // wakes a
+    q.shutdown(); // non-immediate: the item stays for drainers
+    c.abort();
+    assert.equal(await rejectionOf(a.promise), c.reason);
+    assert.equal(q.getNowait(), 1);
+  });
+});
+
+describe("waiter queues stay bounded under aborted waits", () => {
+  test("thousands of aborted gets behind a live getter do not grow the getter queue", async () => {
+    const q = new Queue<number>();
+    const live = track(q.get());
+    for (let i = 0; i < 5000; i++) {
+      const c = controller();
+      const g = q.get({ signal: c.signal });
+      c.abort();
+      await g.catch(() => undefined);
+    }
+    // Private, but the point of the test: lazily removed waiters are compacted away.
+    const getters = (q as unknown as { getters: { items: { length: number } } }).getters;
+    assert.ok(getters.items.length < 100, `getter buffer holds ${getters.items.length} entries`);
+    q.putNowait(7);
+    assert.equal(await within(200, live.promise), 7);
+  });
+
+  test("thousands of aborted puts behind a live putter do not grow the putter queue", async () => {
+    const q = new Queue<number>({ maxsize: 1 });
+    q.putNowait(0);
+    const live = track(q.put(1));
+    for (let i = 0; i < 5000; i++) {
+      const c = controller();
+      const p = q.put(i, { signal: c.signal });
+      c.abort();
+      await p.catch(() => undefined);
+    }
+    const putters = (q as unknown as { putters: { items: { length: number } } }).putters;
+    assert.ok(putters.items.length < 100, `putter buffer holds ${putters.items.length} entries`);
+    assert.equal(q.getNowait(), 0);
+    await within(200, live.promise);
+    assert.equal(q.getNowait(), 1);
+  });
 });

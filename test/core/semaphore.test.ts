@@ -16,8 +16,8 @@
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { BoundedSemaphore, Semaphore, timeout } from "../../src/index.ts";
-import { controller, rejectionOf, sleep, spawn, tick, type Tracked, within } from "../helpers/async.ts";
+import { BoundedSemaphore, InvalidStateError, Semaphore, timeout } from "../../src/index.ts";
+import { controller, rejectionOf, sleep, spawn, tick, track, type Tracked, within } from "../helpers/async.ts";
 
 function isBadArgument(err: unknown): boolean {
   return err instanceof RangeError || err instanceof TypeError;
@@ -333,5 +333,55 @@ describe("BoundedSemaphore", () => {
     await within(1000, Promise.all(tasks.map((t) => t.promise)));
     assert.deepEqual(order, [1, 2, 3]);
     assert.throws(() => sem.release(), Error);
+  });
+});
+
+// Regression tests from the adversarial review of the core (formerly review/locks-review.test.ts).
+describe("Semaphore counting with aborts", () => {
+  test("BoundedSemaphore: slots reserved for aborted waiters come back; the bound still holds", async () => {
+    const sem = new BoundedSemaphore(2);
+    const r1 = await sem.acquire();
+    const r2 = await sem.acquire();
+    const c1 = controller();
+    const c2 = controller();
+    const w1 = track(sem.acquire({ signal: c1.signal }));
+    const w2 = track(sem.acquire({ signal: c2.signal }));
+    const w3 = track(sem.acquire());
+    await tick();
+    c1.abort(); // aborted while pending
+    r1.release(); // skips w1, reserves a slot for w2
+    c2.abort(); // w2 was woken: must give its reserved slot back, to w3
+    assert.equal(await rejectionOf(w1.promise), c1.reason);
+    assert.equal(await rejectionOf(w2.promise), c2.reason);
+    const r3 = await within(200, w3.promise, "w3");
+    assert.equal(sem.locked(), true, "both slots are held (r2, r3)");
+    r2.release();
+    r3.release();
+    assert.equal(sem.locked(), false);
+    assert.throws(() => sem.release(), InvalidStateError);
+    // Exactly two slots, no more and no fewer.
+    const a = await sem.acquire();
+    const b = await sem.acquire();
+    assert.equal(sem.locked(), true);
+    a.release();
+    b.release();
+  });
+
+  test("Semaphore: a release burst while woken waiters have not resumed wakes exactly as many as fit", async () => {
+    const sem = new Semaphore(0);
+    const waiters = Array.from({ length: 5 }, () => track(sem.acquire()));
+    await tick();
+    sem.release();
+    sem.release();
+    sem.release();
+    await tick(2);
+    assert.deepEqual(
+      waiters.map((w) => w.done),
+      [true, true, true, false, false],
+    );
+    sem.release();
+    sem.release();
+    await within(200, Promise.all(waiters.map((w) => w.promise)));
+    assert.equal(sem.locked(), true);
   });
 });

@@ -18,13 +18,16 @@
  *   (test_taskgroup_13/14).
  * - Tests of an outer task being cancelled (test_cancellation, 07, 11, 12, 15, 16, 17, 18,
  *   22) are ported through `TaskGroup.run(body, { signal })`, the closest equivalent of
- *   cancelling the task that runs `async with`.
+ *   cancelling the task that runs `async with`. Groups nested inside it, and the sleeps of
+ *   tasks and bodies (`scopedSleep`), follow that cancellation without a signal threaded
+ *   by hand, as in asyncio. test_taskgroup_15 awaits in its cleanup through `shield()`:
+ *   asyncio delivers a cancellation once, conveyor's signals stay aborted.
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { setTimeout as sleepFor } from "node:timers/promises";
-import { TaskGroup, type Task } from "../../src/index.ts";
-import { collectUnhandledRejections, controller, rejectionOf, sleep, tick, within } from "../helpers/async.ts";
+import { TaskGroup, shield, type Task } from "../../src/index.ts";
+import { collectUnhandledRejections, controller, rejectionOf, scopedSleep, sleep, tick, within } from "../helpers/async.ts";
 
 class MyExc extends Error {
   override name = "MyExc";
@@ -296,6 +299,135 @@ describe("TaskGroup (test_taskgroups.py)", () => {
     assert.deepEqual(errorTypes((err as AggregateError).errors[0]), new Set(["RangeError"]));
   });
 
+  test("test_taskgroup_11: cancelling the runner cancels a group nested in a group", async () => {
+    const c = controller("test");
+    const runner = TaskGroup.run(
+      () =>
+        TaskGroup.run(async (g2) => {
+          for (let i = 0; i < 5; i++) {
+            g2.createTask(async () => {
+              await scopedSleep(100);
+              throw new RangeError("1 / 0");
+            });
+          }
+          await scopedSleep(10_000);
+        }),
+      { signal: c.signal },
+    );
+    await sleep(10);
+    c.abort();
+    assert.equal(await rejectionOf(within(1000, runner)), c.reason);
+  });
+
+  test("test_taskgroup_12: cancelling the runner cancels the outer group's tasks and the nested group", async () => {
+    const c = controller("test");
+    let outerTask!: Task<void>;
+    const runner = TaskGroup.run(
+      async (g1) => {
+        outerTask = g1.createTask(() => scopedSleep(10_000));
+        await TaskGroup.run(async (g2) => {
+          for (let i = 0; i < 5; i++) {
+            g2.createTask(async () => {
+              await scopedSleep(100);
+              throw new RangeError("1 / 0");
+            });
+          }
+          await scopedSleep(10_000);
+        });
+      },
+      { signal: c.signal },
+    );
+    await sleep(10);
+    c.abort();
+    assert.equal(await rejectionOf(within(1000, runner)), c.reason);
+    assert.equal(outerTask.signal.aborted && outerTask.done, true);
+  });
+
+  test("test_taskgroup_13 (nested without a signal): a failure in the outer group cancels a nested group", async () => {
+    const crashAfter = async (ms: number): Promise<never> => {
+      await scopedSleep(ms);
+      throw new RangeError(String(ms));
+    };
+    const t0 = Date.now();
+    const err = await rejectionOf(
+      within(
+        2000,
+        TaskGroup.run(async (g1) => {
+          g1.createTask(() => crashAfter(5));
+          await TaskGroup.run((g2) => {
+            g2.createTask(() => crashAfter(10_000));
+          });
+        }),
+      ),
+    );
+    assert.deepEqual(errorTypes(err), new Set(["RangeError"]));
+    assert.ok(Date.now() - t0 < 1000);
+  });
+
+  test("test_taskgroup_14 (nested without a signal): a nested failure is a nested AggregateError", async () => {
+    const crashAfter = async (ms: number): Promise<never> => {
+      await scopedSleep(ms);
+      throw new RangeError(String(ms));
+    };
+    const err = await rejectionOf(
+      within(
+        2000,
+        TaskGroup.run(async (g1) => {
+          g1.createTask(() => crashAfter(10_000));
+          await TaskGroup.run((g2) => {
+            g2.createTask(() => crashAfter(5));
+          });
+        }),
+      ),
+    );
+    assert.deepEqual(errorTypes(err), new Set(["AggregateError"]));
+    assert.deepEqual(errorTypes((err as AggregateError).errors[0]), new Set(["RangeError"]));
+  });
+
+  test("test_taskgroup_15: cancelled body that cleans up in shield(), then a task fails meanwhile", async () => {
+    const c = controller();
+    const runner = TaskGroup.run(
+      async (g1) => {
+        g1.createTask(async () => {
+          await scopedSleep(300);
+          throw new RangeError("1 / 0");
+        });
+        try {
+          await scopedSleep(10_000);
+        } catch (e) {
+          await shield(() => sleep(50)); // asyncio awaits again after catching CancelledError
+          throw e;
+        }
+      },
+      { signal: c.signal },
+    );
+    await sleep(10);
+    c.abort();
+    assert.equal(await rejectionOf(within(2000, runner)), c.reason);
+  });
+
+  test("test_taskgroup_16: a group in an awaited helper is cancelled with the runner", async () => {
+    const c = controller();
+    const nestedRunner = () =>
+      TaskGroup.run(async (g1) => {
+        g1.createTask(async () => {
+          await scopedSleep(300);
+          throw new RangeError("1 / 0");
+        });
+        await scopedSleep(10_000);
+      });
+    const runner = TaskGroup.run(
+      async (g) => {
+        const t = g.createTask(() => nestedRunner());
+        await t;
+      },
+      { signal: c.signal },
+    );
+    await sleep(10);
+    c.abort();
+    assert.equal(await rejectionOf(within(2000, runner)), c.reason);
+  });
+
   test("test_taskgroup_18: a body that turns its cancellation into another error reports that error", async () => {
     let num = 0;
     const c = controller();
@@ -491,5 +623,184 @@ describe("TaskGroup (test_taskgroups.py)", () => {
     );
     assert.ok(err instanceof AggregateError);
     assert.deepEqual(err.errors, [boom]);
+  });
+});
+
+// Regression tests from the adversarial review of the core (formerly review/task-group-review.test.ts).
+/** Waits until `signal` aborts, then rejects with its reason (a well-behaved task). */
+function untilAborted(signal: AbortSignal): Promise<never> {
+  return new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+  });
+}
+
+function aggregate(err: unknown): unknown[] {
+  assert.ok(err instanceof AggregateError, `expected an AggregateError, got ${String(err)}`);
+  return err.errors;
+}
+
+describe("TaskGroup: tasks awaiting tasks", () => {
+  test(
+    "a task awaiting a failed sibling does not report the sibling's error a second time",
+    async () => {
+      const boom = new Error("boom");
+      const err = await rejectionOf(
+        within(
+          1000,
+          TaskGroup.run(async (tg) => {
+            const a = tg.createTask(async () => {
+              await sleep(5);
+              throw boom;
+            });
+            tg.createTask(async () => {
+              await a;
+            });
+          }),
+        ),
+      );
+      assert.deepEqual(aggregate(err), [boom]);
+    },
+  );
+
+  test(
+    "a task awaiting a sibling that was cancelled on its own is cancelled too, not a failure",
+    async () => {
+      const value = await within(
+        1000,
+        TaskGroup.run(async (tg) => {
+          const a = tg.createTask((signal) => untilAborted(signal));
+          tg.createTask(async () => {
+            await a;
+          });
+          await tick();
+          a.cancel();
+          return "body value";
+        }),
+      );
+      assert.equal(value, "body value");
+    },
+  );
+
+  test("a task awaiting a sibling that succeeds gets its value; the group waits for both", async () => {
+    const value = await within(
+      1000,
+      TaskGroup.run(async (tg) => {
+        const a = tg.createTask(async () => {
+          await sleep(2);
+          return 20;
+        });
+        const b = tg.createTask(async () => (await a) + 1);
+        return b;
+      }),
+    );
+    assert.equal(value, 21); // the body returned the task; run resolved it
+  });
+});
+
+describe("TaskGroup: createTask while the group is cancelling", () => {
+  test(
+    "an outer signal that is already aborted rejects run with its reason even if the body creates tasks",
+    async () => {
+      const c = controller("outer");
+      c.abort();
+      const err = await rejectionOf(
+        within(
+          1000,
+          TaskGroup.run(
+            async (tg) => {
+              tg.createTask((signal) => untilAborted(signal));
+              await untilAborted(tg.signal);
+            },
+            { signal: c.signal },
+          ),
+        ),
+      );
+      assert.equal(err, c.reason);
+    },
+  );
+
+  test(
+    "a body that creates a task after a sibling failed reports only the sibling's failure",
+    async () => {
+      const boom = new Error("boom");
+      const err = await rejectionOf(
+        within(
+          1000,
+          TaskGroup.run(async (tg) => {
+            tg.createTask(async () => {
+              throw boom;
+            });
+            await sleep(5); // not abortable: the body does not notice the failure
+            tg.createTask((signal) => untilAborted(signal));
+          }),
+        ),
+      );
+      assert.deepEqual(aggregate(err), [boom]);
+    },
+  );
+});
+
+describe("TaskGroup: errors", () => {
+  test(
+    "errors list the tasks' failures before the body's own, as asyncio appends the body's last",
+    async () => {
+      const fromTask = new Error("task failed while being cancelled");
+      const fromBody = new Error("body");
+      const err = await rejectionOf(
+        within(
+          1000,
+          TaskGroup.run((tg) => {
+            tg.createTask(async (signal) => {
+              await untilAborted(signal).catch(() => undefined);
+              throw fromTask;
+            });
+            throw fromBody;
+          }),
+        ),
+      );
+      assert.deepEqual(aggregate(err), [fromTask, fromBody]);
+    },
+  );
+
+  test("synchronously throwing tasks and a synchronously throwing body: every error once, none unhandled", async () => {
+    const t1 = new Error("t1");
+    const t2 = new Error("t2");
+    const body = new Error("body");
+    let err: unknown;
+    const unhandled = await collectUnhandledRejections(async () => {
+      err = await rejectionOf(
+        TaskGroup.run((tg) => {
+          tg.createTask(() => {
+            throw t1;
+          });
+          tg.createTask(() => {
+            throw t2;
+          });
+          throw body;
+        }),
+      );
+    });
+    assert.deepEqual(unhandled, []);
+    const errors = aggregate(err);
+    assert.equal(errors.length, 3);
+    assert.deepEqual(new Set(errors), new Set([t1, t2, body]));
+  });
+
+  test("a failed task the body also awaits and never catches is not an unhandled rejection", async () => {
+    const boom = new Error("boom");
+    const unhandled = await collectUnhandledRejections(async () => {
+      await rejectionOf(
+        TaskGroup.run(async (tg) => {
+          const a = tg.createTask(async () => {
+            await tick();
+            throw boom;
+          });
+          // A second, independent observer of the failed task that the body awaits.
+          await Promise.all([a, tg.createTask((signal) => untilAborted(signal))]);
+        }),
+      );
+    });
+    assert.deepEqual(unhandled, []);
   });
 });

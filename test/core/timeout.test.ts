@@ -4,23 +4,35 @@
  * test_queues.py / test_locks.py.
  *
  * Skipped, and why:
- * - test_timeout_at_basic, test_timeout_at_disabled, test_reschedule, test_repr_*: the
- *   context-manager object (`when()`, `reschedule()`, `expired()`, repr) has no
- *   counterpart; `timeout` is a function.
+ * - test_timeout_at_basic, test_timeout_at_disabled, test_reschedule, test_repr_*,
+ *   test_timeout_already_entered, test_timeout_double_enter, test_timeout_finished,
+ *   test_timeout_not_entered, test_timeout_without_task: the context-manager object
+ *   (`when()`, `reschedule()`, `expired()`, entering, repr) has no counterpart;
+ *   `timeout` is a function.
  * - test_timeout_disabled (`timeout(None)`): ported as `timeout(Infinity, ...)`.
- * - test_timeout_zero_sleep_zero, test_timeout_in_the_past_sleep_zero: asyncio expires a
- *   past deadline at the first suspension; a Node timer of 0 ms races setImmediate, so
- *   the outcome is not defined. A negative `ms` is a bad argument here.
- * - test_outer_task_is_not_cancelled, test_timeout_after_cancellation,
- *   test_cancel_in_timeout_after_cancellation, test_foreign_cancel_doesnt_timeout_if_not_expired:
- *   Task.cancel()/uncancel() bookkeeping, Python-only.
+ * - test_cancel_in_timeout_after_cancellation: `current_task().cancel()` twice in one
+ *   task; an AbortSignal aborts once.
  * - test_timeout_exception_cause: TimeoutError.__cause__ chaining of CancelledError.
+ *
+ * The nesting tests run their work in the scope of the timeout, without threading the
+ * signal: `scopedSleep` is `asyncio.sleep` (Node's timer given `currentSignal()`).
+ * `current_task().cancel()` is a TaskGroup task cancelling itself.
+ *
+ * One deliberate difference: asyncio delivers a cancellation once, so cleanup code that
+ * caught it may await again; conveyor's scopes stay cancelled, as an AbortSignal stays
+ * aborted (see test_timeout_after_cancellation below): cleanup that must wait runs
+ * inside `shield()`.
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { setTimeout as sleepFor } from "node:timers/promises";
-import { TimeoutError, timeout } from "../../src/index.ts";
-import { collectUnhandledRejections, rejectionOf, sleep, tick } from "../helpers/async.ts";
+import { TaskGroup, TimeoutError, shield, timeout } from "../../src/index.ts";
+import { collectUnhandledRejections, rejectionOf, scopedSleep, sleep, tick, within } from "../helpers/async.ts";
+
+/** `time.sleep`: blocks the thread, timers included. */
+function blockFor(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
 
 function cancellableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return sleepFor(ms, undefined, { signal }).catch((err: unknown) => {
@@ -122,10 +134,10 @@ describe("timeout (test_timeouts.py)", () => {
   test("test_nested_timeouts: same deadline inside and out rejects with TimeoutError; the work is cancelled", async () => {
     let cancelled = false;
     const err = await rejectionOf(
-      timeout(10, (outer) =>
-        timeout(10, async (inner) => {
+      timeout(10, () =>
+        timeout(10, async () => {
           try {
-            await cancellableSleep(10000, AbortSignal.any([outer, inner]));
+            await scopedSleep(10000); // no signal threaded: the scopes reach it
           } catch (e) {
             cancelled = true;
             throw e;
@@ -138,28 +150,122 @@ describe("timeout (test_timeouts.py)", () => {
     assert.equal(cancelled, true);
   });
 
-  test("test_nested_timeouts_loop_busy: the outer deadline interrupts work after an inner timeout", async () => {
-    const t0 = Date.now();
-    const err = await rejectionOf(
-      timeout(100, async (outer) => {
-        const inner = await rejectionOf(timeout(10, (signal) => cancellableSleep(1000, signal)));
-        assert.ok(isTimeout(inner));
-        // The inner TimeoutError was caught; this sleep is interrupted by the outer deadline.
-        await cancellableSleep(10000, outer);
+  test("test_nested_timeouts_concurrent: the outer deadline passes while the inner work blocks", async () => {
+    let innerErr: unknown;
+    const outerErr = await rejectionOf(
+      timeout(2, async () => {
+        innerErr = await rejectionOf(
+          timeout(100, async () => {
+            blockFor(10); // pretend we crunch some numbers
+            await scopedSleep(1000);
+          }),
+        );
+        throw innerErr;
       }),
     );
+    assert.ok(isTimeout(outerErr));
+    // The inner timeout did not expire: it passes on the outer cancellation, which is the
+    // outer TimeoutError (asyncio: CancelledError through the inner, TimeoutError outside).
+    assert.equal(innerErr, outerErr);
+  });
+
+  test("test_nested_timeouts_loop_busy: the outer deadline interrupts work after an inner timeout", async () => {
+    const t0 = Date.now();
+    let inner: unknown;
+    const err = await rejectionOf(
+      timeout(100, async () => {
+        inner = await rejectionOf(
+          timeout(10, async () => {
+            blockFor(100); // the loop is busy past both deadlines
+            await scopedSleep(1000);
+          }),
+        );
+        // The inner TimeoutError was caught; this sleep is interrupted by the outer deadline.
+        await scopedSleep(10000);
+      }),
+    );
+    assert.ok(isTimeout(inner), String(inner));
     assert.ok(isTimeout(err));
+    assert.notEqual(inner, err);
     assert.ok(Date.now() - t0 < 1000);
   });
 
-  test("a bad ms throws TypeError or RangeError", () => {
-    for (const bad of ["10", Number.NaN, -1]) {
-      assert.throws(
-        () => timeout(bad as number, async () => 1),
-        (err: unknown) => err instanceof TypeError || err instanceof RangeError,
-        String(bad),
-      );
+  test("test_timeout_zero_sleep_zero: a zero deadline cancels the first wait", async () => {
+    assert.ok(isTimeout(await rejectionOf(timeout(0, () => scopedSleep(0)))));
+  });
+
+  test("test_timeout_in_the_past_sleep_zero: a negative deadline has passed: it expires", async () => {
+    let started = false;
+    const err = await rejectionOf(
+      timeout(-11, async () => {
+        started = true;
+        await scopedSleep(0);
+      }),
+    );
+    assert.ok(isTimeout(err));
+    assert.equal(started, true, "the block is entered, as asyncio enters it");
+  });
+
+  test("test_outer_task_is_not_cancelled: a task whose inner timeout expired completes normally", async () => {
+    await TaskGroup.run(async (tg) => {
+      const task = tg.createTask(async () => {
+        assert.ok(isTimeout(await rejectionOf(timeout(1, () => scopedSleep(10_000)))));
+        return "done";
+      });
+      assert.equal(await task, "done");
+      assert.equal(task.signal.aborted, false);
+    });
+  });
+
+  test("test_foreign_cancel_doesnt_timeout_if_not_expired: cancelling the task is no TimeoutError", async () => {
+    let err: unknown;
+    await TaskGroup.run(async (tg) => {
+      const task = tg.createTask(async () => {
+        await tick();
+        await timeout(10_000, async () => {
+          task.cancel(); // asyncio.current_task().cancel()
+          await scopedSleep(10_000);
+        });
+      });
+      err = await rejectionOf(task);
+    });
+    assert.ok(!isTimeout(err), String(err));
+    assert.equal((err as Error).name, "AbortError");
+  });
+
+  test("test_timeout_after_cancellation: cleanup after a cancellation times out on its own, in shield()", async () => {
+    let cleanup: unknown;
+    let unshielded: unknown;
+    await TaskGroup.run(async (tg) => {
+      const task = tg.createTask(async () => {
+        await tick();
+        try {
+          task.cancel();
+          await scopedSleep(1000); // work which will be cancelled
+        } catch {
+          // the cancellation is caught
+        } finally {
+          // conveyor's scope stays cancelled: an unshielded timeout is born cancelled...
+          unshielded = await rejectionOf(timeout(0, () => scopedSleep(1000)));
+          // ...and asyncio's behaviour, a fresh deadline for the cleanup, is shield's.
+          cleanup = await rejectionOf(shield(() => timeout(0, () => scopedSleep(1000))));
+        }
+      });
+      await task;
+    });
+    assert.ok(isTimeout(cleanup), String(cleanup));
+    assert.equal((unshielded as Error).name, "AbortError");
+  });
+
+  test("bad arguments reject (never throw) with TypeError; a negative ms simply expires", async () => {
+    for (const bad of ["10", Number.NaN, undefined]) {
+      const result = timeout(bad as number, async () => 1);
+      await assert.rejects(result, TypeError, String(bad));
     }
+    await assert.rejects(timeout(10, 5 as never), TypeError);
+    await assert.rejects(timeout(10, async () => 1, { signal: "x" as never }), TypeError);
+    await assert.rejects(timeout(10, async () => 1, null as never), TypeError);
+    assert.ok(isTimeout(await rejectionOf(timeout(-1, () => new Promise(() => {})))));
   });
 
   test("test_nested_timeout_in_finally: a timeout inside cleanup after a timeout", async () => {
@@ -192,4 +298,57 @@ test("work that returns a value while being cancelled resolves with it, as in as
     return "finished anyway";
   });
   assert.equal(value, "finished anyway");
+});
+
+// Regression tests from the adversarial review of the core (formerly review/task-group-review.test.ts).
+describe("timeout corners", () => {
+  test(
+    "a deadline beyond 2^31-1 ms does not fire at once",
+    async () => {
+      // Keep the TimeoutOverflowWarning of the buggy version out of the test output.
+      const saved = process.listeners("warning");
+      process.removeAllListeners("warning");
+      process.on("warning", () => undefined);
+      try {
+        const value = await within(
+          1000,
+          timeout(2 ** 31, async () => {
+            await sleep(30);
+            return "done";
+          }),
+        );
+        assert.equal(value, "done");
+      } finally {
+        process.removeAllListeners("warning");
+        for (const listener of saved) process.on("warning", listener);
+      }
+    },
+  );
+
+  test("fn that throws synchronously: the error rejects the call, no timer is left behind", async () => {
+    const boom = new Error("sync");
+    const started = Date.now();
+    const err = await rejectionOf(
+      timeout(50, () => {
+        throw boom;
+      }),
+    );
+    assert.equal(err, boom);
+    assert.ok(Date.now() - started < 40);
+  });
+
+  test("ms 0: work that is already done wins; pending work times out with its signal aborted", async () => {
+    assert.equal(await timeout(0, () => 7), 7);
+    assert.equal(await timeout(0, async () => 8), 8);
+    let seen: AbortSignal | undefined;
+    const err = await rejectionOf(
+      timeout(0, (signal) => {
+        seen = signal;
+        return sleepFor(1000, undefined, { signal });
+      }),
+    );
+    assert.ok(err instanceof TimeoutError);
+    assert.equal(seen?.aborted, true);
+    assert.equal(seen?.reason, err);
+  });
 });

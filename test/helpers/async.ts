@@ -7,6 +7,8 @@
  * queued before it (all the "tasks" a test started) has run as far as it can.
  */
 import assert from "node:assert/strict";
+import { setTimeout as sleepFor } from "node:timers/promises";
+import { currentSignal } from "../../src/index.ts";
 
 /** Let the event loop turn `turns` times (asyncio's `await asyncio.sleep(0)`, repeated). */
 export async function tick(turns = 1): Promise<void> {
@@ -132,4 +134,19 @@ export async function collectUnhandledRejections(fn: () => Promise<void>): Promi
     process.off("unhandledRejection", onUnhandled);
   }
   return seen;
+}
+
+/**
+ * `asyncio.sleep(ms)` inside a cancellation scope: Node's timer given the ambient signal
+ * (`currentSignal()`), rejecting with the scope's reason itself when it aborts, as
+ * conveyor's own waits do. Outside any scope it is a plain sleep.
+ */
+export async function scopedSleep(ms: number): Promise<void> {
+  const signal = currentSignal();
+  try {
+    await sleepFor(ms, undefined, { signal });
+  } catch (err) {
+    if (signal?.aborted) throw signal.reason;
+    throw err;
+  }
 }

@@ -8,6 +8,8 @@
  * asyncio's wake-up-then-re-check semantics (the item stays in the queue until the call
  * resumes) with one promise per parked call instead of three.
  */
+import type { CancelScope, ScopeLink } from "../cancel-scope.ts";
+import type { Abortable } from "./wait-signal.ts";
 import { CANCELLED, PENDING, WOKEN, type Wakeable, type WaiterState } from "./waiter.ts";
 
 /** The queue side: what to do when a parked call is woken or aborted. */
@@ -18,15 +20,19 @@ export interface ParkedCallOwner<T> {
   forgetParked(call: ParkedCall<T>): void;
 }
 
-export class ParkedCall<T> implements Wakeable {
+export class ParkedCall<T> implements Wakeable, ScopeLink {
   state: WaiterState = PENDING;
   removed = false;
+  // Links of the cancellation scope it may be parked under (see ../cancel-scope.ts).
+  scopeOwner: CancelScope | undefined = undefined;
+  scopePrev: ScopeLink | undefined = undefined;
+  scopeNext: ScopeLink | undefined = undefined;
 
   private readonly owner: ParkedCallOwner<T>;
   /** True for a put (carrying `item`), false for a get. */
   readonly isPut: boolean;
   readonly item: T | undefined;
-  readonly signal: AbortSignal | undefined;
+  readonly signal: Abortable | undefined;
   readonly resolve: (value: any) => void;
   readonly reject: (reason: unknown) => void;
 
@@ -34,7 +40,7 @@ export class ParkedCall<T> implements Wakeable {
     owner: ParkedCallOwner<T>,
     isPut: boolean,
     item: T | undefined,
-    signal: AbortSignal | undefined,
+    signal: Abortable | undefined,
     resolve: (value: any) => void,
     reject: (reason: unknown) => void,
   ) {

@@ -1,4 +1,6 @@
 import { RingBuffer } from "./ring-buffer.ts";
+import type { CancelScope, ScopeLink } from "../cancel-scope.ts";
+import type { Abortable } from "./wait-signal.ts";
 
 /**
  * A suspended caller of a primitive (a getter, putter, lock or event waiter), the
@@ -15,16 +17,20 @@ export const WOKEN = 1;
 export const CANCELLED = 2;
 export type WaiterState = typeof PENDING | typeof WOKEN | typeof CANCELLED;
 
-export class Waiter implements Wakeable {
+export class Waiter implements Wakeable, ScopeLink {
   state: WaiterState = PENDING;
+  // Links of the cancellation scope it may be parked under (see ../cancel-scope.ts).
+  scopeOwner: CancelScope | undefined = undefined;
+  scopePrev: ScopeLink | undefined = undefined;
+  scopeNext: ScopeLink | undefined = undefined;
   /** Set when a WaiterQueue no longer holds it (lazy removal, see WaiterQueue). */
   removed = false;
   readonly promise: Promise<void>;
   private settle!: () => void;
   private fail!: (reason: unknown) => void;
-  private readonly signal: AbortSignal | undefined;
+  private readonly signal: Abortable | undefined;
 
-  constructor(signal?: AbortSignal) {
+  constructor(signal?: Abortable) {
     this.promise = new Promise<void>((resolve, reject) => {
       this.settle = resolve;
       this.fail = reject;

@@ -1,8 +1,8 @@
 /**
- * Adversarial review: no abort listener is left on a long-lived AbortSignal once a call
+ * No abort listener (src/core/internal/wait-signal.ts, waiter.ts, parked-call.ts) is left on a long-lived AbortSignal once a call
  * settles, on every path (fast path, woken, aborted, shut down, re-parked), for every core
  * primitive that takes a signal. A leak here grows without bound when one app-wide signal
- * is passed to millions of calls.
+ * is passed to millions of calls. (Regression tests from the adversarial review.)
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
