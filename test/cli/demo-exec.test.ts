@@ -205,7 +205,7 @@ describe("the built demo", () => {
     assert.equal(stderr, "");
     assert.equal(code, 0);
     assert.equal(stdout.split("\n").length, 4, stdout);
-    assert.match(stdout, /^conveyor demo: 5 tasks/);
+    assert.match(stdout, /^conveyor demo at scale 0\.05: 5 tasks/);
   });
 
   test("a reader that closes the pipe mid-run gets no EPIPE stack and a 0 exit", async () => {

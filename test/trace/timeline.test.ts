@@ -67,7 +67,7 @@ describe("renderTimeline", () => {
     assert.equal(lines[0], "slot 1 |rr  |");
     assert.equal(lines[3], "       r retrying");
     // An unknown kind without a style is drawn as "other".
-    assert.match(renderTimeline(spans, { width: 4, to: 20 }), /\|##  \|[\s\S]*# other$/);
+    assert.match(renderTimeline(spans, { width: 4, to: 20 }), /\|## {2}\|[\s\S]*# other$/);
     assert.doesNotMatch(renderTimeline(spans, { width: 4, legend: false }), /other/);
   });
 

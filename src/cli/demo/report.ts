@@ -16,14 +16,14 @@ const TIMELINE_WIDTH = 60;
  *
  * @example
  * describeScenario(scaledScenario(0.25), 0.25);
- * // "conveyor demo: 5 tasks; the producer spends 75 ms on each, the consumer 250 ms;\n..."
+ * // "conveyor demo at scale 0.25: 5 tasks; the producer spends 75 ms on each, the\n..."
  */
 export function describeScenario(scenario: Scenario, scale: number): string {
   return wrap(
-    `conveyor demo: ${scenario.tasks} tasks; the producer spends ${formatDuration(scenario.produceMs)} on each, ` +
-      `the consumer ${formatDuration(scenario.consumeMs)}; the consumers of modes 2 and 4 stop once a get has ` +
-      `waited ${formatDuration(scenario.getTimeoutMs)} for nothing ` +
-      `(scale ${scale} of the notes' 0.3 s, 1.0 s and 4 s).`,
+    `conveyor demo at scale ${scale}: ${scenario.tasks} tasks; the producer spends ` +
+      `${formatDuration(scenario.produceMs)} on each, the consumer ${formatDuration(scenario.consumeMs)}, ` +
+      `and in modes 2 and 4 the consumer stops once a get has waited ` +
+      `${formatDuration(scenario.getTimeoutMs)} for nothing (the notes: 0.3 s, 1.0 s, 4 s).`,
   );
 }
 
@@ -137,7 +137,8 @@ export function formatTableNotes(results: readonly DemoResult[]): string {
     `Turns: the notes' "producer blocked by consumer". Measured: how many of the ` +
       `producer's puts happened while the consumer was working on an item; none ` +
       `("yes 0/5") means the two took turns, each running only while the other had ` +
-      `stopped. No put had to wait for room: the longest took ${formatDuration(longestPut)}.`,
+      `stopped. The longest put took ${formatDuration(longestPut)}: the queues are unbounded, ` +
+      "so no put waits for room.",
     "Overlap: time the producer and the consumer were at work at the same time.",
     timeouts.length > 0
       ? `Tail: the consumer waiting out its ${timeouts.map(formatDuration).join(", ")} get timeout after ` +
