@@ -9,8 +9,10 @@ import {
   DEFAULT_SCALE,
   DEMO_MODES,
   describeScenario,
+  estimateDemoMs,
   formatComparisonTable,
   formatModeSection,
+  formatTableNotes,
   formatTakeaway,
   runDemo,
   scaledScenario,
@@ -34,13 +36,14 @@ export function createProgram(write: Write = (text) => void process.stdout.write
   program
     .command("demo")
     .description(
-      "Run the notes' producer/consumer scenario (5 tasks, producer 0.3 s per task, consumer 1.0 s per task) " +
-        "in each mode implemented so far, and print a timeline per mode and a measured comparison table.",
+      "Run the notes' producer/consumer scenario (5 tasks, producer 0.3 s per task, consumer 1.0 s per task, " +
+        "a 4 s get timeout in modes 2 and 4) in each mode implemented so far, and print a timeline per mode " +
+        "and a measured comparison table.",
     )
     .option(
       "--scale <n>",
-      `multiply the notes' times by n; the default ${DEFAULT_SCALE} runs all modes in about 6 s ` +
-        "(under 10 s); 1 = the notes' real times, about 18 s",
+      `multiply the notes' times by n; the default ${DEFAULT_SCALE} runs all modes in about ` +
+        `${estimate(DEFAULT_SCALE)}; 1 = the notes' real times, about ${estimate(1)}`,
       parseScale,
       DEFAULT_SCALE,
     )
@@ -60,13 +63,28 @@ export function createProgram(write: Write = (text) => void process.stdout.write
 
 /** The demo command itself: run, print each mode as it finishes, then the table. */
 async function demo(scale: number, modes: readonly string[] | undefined, write: Write): Promise<void> {
-  write(`conveyor demo: ${describeScenario(scaledScenario(scale), scale)}\n\n`);
+  write(`${describeScenario(scaledScenario(scale), scale)}\n\n`);
   const results = await runDemo({
     scale,
     modes,
     onResult: (result) => write(`${formatModeSection(result)}\n\n`),
   });
-  write(`Comparison (measured)\n\n${formatComparisonTable(results)}\n\n${formatTakeaway(results)}\n`);
+  write(
+    `Comparison (measured at scale ${scale})\n\n${formatComparisonTable(results)}\n\n` +
+      `${formatTableNotes(results)}\n\n${formatTakeaway(results)}\n`,
+  );
+}
+
+/**
+ * The whole demo's expected run time at `scale`, as `--help` states it: computed from
+ * the scenario (each mode's time, get timeouts and worker start-up included), rounded.
+ *
+ * @example
+ * estimate(1); // "35 s"
+ */
+export function estimate(scale: number): string {
+  const ms = estimateDemoMs(DEMO_MODES, scaledScenario(scale));
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
 }
 
 function parseScale(value: string): number {

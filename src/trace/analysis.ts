@@ -1,18 +1,21 @@
 /**
  * Measures a trace the way the user's notes compare their examples: how long it took,
- * how long it would take if nothing overlapped, whether producer and consumer worked at
- * the same time, and whether the producer was held up by the consumer.
+ * how long it would take if nothing overlapped, how long producer and consumer worked at
+ * the same time, whether they took turns, and how long the consumer sat idle.
+ *
+ * Producers and consumers are lanes: by default the lanes `"producer"` and `"consumer"`;
+ * a worker with several concurrency slots passes them all as consumer lanes.
  */
 import { spanDuration, type Span, type SpanKind } from "./span.ts";
 
-/** Which actors play producer and consumer; `"P"` and `"C"` unless told. */
-export interface ActorRoles {
-  producer?: string;
-  consumer?: string;
+/** Which lanes produce and which consume; `"producer"` and `"consumer"` unless told. */
+export interface LaneRoles {
+  producer?: string | readonly string[];
+  consumer?: string | readonly string[];
 }
 
 /** Options of {@link analyzeTrace}. */
-export interface AnalysisOptions extends ActorRoles {
+export interface AnalysisOptions extends LaneRoles {
   /**
    * A producer that spent at least this long inside `put` calls was held up by the
    * consumer (backpressure). Default: a quarter of the mean consumer processing span, the
@@ -21,20 +24,34 @@ export interface AnalysisOptions extends ActorRoles {
   blockedThresholdMs?: number;
 }
 
-/** What {@link analyzeTrace} found. */
+/** What {@link analyzeTrace} found. All times in ms. */
 export interface TraceAnalysis {
-  /** From the first span's start to the last span's end, in ms. */
+  /** From the first span's start to the last span's end. */
   wallMs: number;
-  /** The sum of every processing span: the run time if nothing overlapped, in ms. */
+  /** The sum of every processing span: the run time if nothing overlapped. */
   sequentialMs: number;
-  /** How long producer spans and consumer processing ran at the same time, in ms. */
+  /** How long producer spans and consumer processing ran at the same time. */
   overlapMs: number;
   /** Whether producer spans and consumer processing ever ran at the same time. */
   overlapped: boolean;
-  /** Time the producer spent inside `put` (waiting for room in the queue), in ms. */
+  /** Time spent in `idle` spans: waiting for work that never came (a get timing out). */
+  idleMs: number;
+  /** How many puts the producer made. */
+  puts: number;
+  /** How many of them completed while a consumer was processing an item. */
+  putsDuringWork: number;
+  /** Whether the two sides took turns: the consumer worked, but never while a put happened. */
+  tookTurns: boolean;
+  /** Time the producer spent inside `put` (waiting for room in the queue). */
   producerBlockedMs: number;
   /** Whether the producer was held up by the consumer (see {@link producerWaitsForConsumer}). */
   producerWaited: boolean;
+}
+
+/** Puts, and how many of them happened while the consumer was at work. */
+export interface HandOffs {
+  puts: number;
+  putsDuringWork: number;
 }
 
 type Interval = readonly [start: number, end: number];
@@ -43,8 +60,8 @@ type Interval = readonly [start: number, end: number];
  * From the earliest start to the latest end, in ms; 0 for an empty trace.
  *
  * @example
- * wallTime([{ actor: "P", kind: "put", label: "a", start: 5, end: 6 },
- *           { actor: "C", kind: "process", label: "a", start: 6, end: 20 }]); // 15
+ * wallTime([{ lane: "producer", kind: "put", label: "a", start: 5, end: 6 },
+ *           { lane: "consumer", kind: "process", label: "a", start: 6, end: 20 }]); // 15
  */
 export function wallTime(spans: readonly Span[]): number {
   if (spans.length === 0) return 0;
@@ -64,7 +81,7 @@ export function wallTime(spans: readonly Span[]): number {
  *
  * @example
  * sequentialSum(spans);                               // processing only
- * sequentialSum(spans, ["process", "put", "get"]);    // every span
+ * sequentialSum(spans, ["process", "put", "get"]);    // those three kinds
  */
 export function sequentialSum(spans: readonly Span[], kinds: readonly SpanKind[] = ["process"]): number {
   let total = 0;
@@ -73,26 +90,71 @@ export function sequentialSum(spans: readonly Span[], kinds: readonly SpanKind[]
 }
 
 /**
- * How long, in ms, any span of the producer ran while the consumer was processing.
+ * Time, in ms, spent waiting for work that never came (`idle` spans), such as the
+ * notes' consumer waiting out its 4 s `get` timeout after the last item.
+ *
+ * @example
+ * idleTime(spans); // 4000 for the notes' threading example at scale 1
+ */
+export function idleTime(spans: readonly Span[]): number {
+  return sequentialSum(spans, ["idle"]);
+}
+
+/**
+ * How long, in ms, any producer span ran while a consumer was processing. Async spans
+ * and waiting (`wait`, `idle`) are not the producer at work, so they are left out.
  *
  * @example
  * overlapTime(spans) > 0; // producer and consumer worked at the same time
  */
-export function overlapTime(spans: readonly Span[], roles: ActorRoles = {}): number {
-  const { producer = "P", consumer = "C" } = roles;
-  const producing = merge(spans.filter((s) => s.actor === producer));
-  const consuming = merge(spans.filter((s) => s.actor === consumer && s.kind === "process"));
+export function overlapTime(spans: readonly Span[], roles: LaneRoles = {}): number {
+  const { producer, consumer } = lanesOf(roles);
+  const producing = merge(
+    spans.filter((s) => producer.has(s.lane) && s.asyncId === undefined && s.kind !== "wait" && s.kind !== "idle"),
+  );
+  const consuming = merge(consumerWork(spans, consumer));
   return intersectionLength(producing, consuming);
 }
 
 /**
- * Whether any producer span ran while the consumer was processing.
+ * Whether any producer span ran while a consumer was processing.
  *
  * @example
  * workOverlapped(spans); // true for producer and consumer as concurrent tasks
  */
-export function workOverlapped(spans: readonly Span[], roles: ActorRoles = {}): boolean {
+export function workOverlapped(spans: readonly Span[], roles: LaneRoles = {}): boolean {
   return overlapTime(spans, roles) > 0;
+}
+
+/**
+ * Counts the producer's puts, and those that completed while a consumer was processing
+ * an item: a put during the consumer's work means the producer went on while the
+ * consumer held an item, so the two did not have to take turns.
+ *
+ * @example
+ * handOffs(spans); // { puts: 5, putsDuringWork: 4 } for producer and consumer as tasks
+ */
+export function handOffs(spans: readonly Span[], roles: LaneRoles = {}): HandOffs {
+  const { producer, consumer } = lanesOf(roles);
+  const work = merge(consumerWork(spans, consumer));
+  const puts = spans.filter((s) => producer.has(s.lane) && s.kind === "put");
+  const during = puts.filter((put) => work.some(([start, end]) => put.end > start && put.end < end));
+  return { puts: puts.length, putsDuringWork: during.length };
+}
+
+/**
+ * Whether producer and consumer took turns: both did something, but no put completed
+ * while the consumer was processing, so each side ran only while the other had stopped.
+ * This is what the notes' table calls "the producer is blocked by the consumer".
+ *
+ * @example
+ * tookTurns(sequentialSpans); // true: the consumer starts after the last put
+ * tookTurns(concurrentSpans); // false: 4 of 5 puts happen while the consumer works
+ */
+export function tookTurns(spans: readonly Span[], roles: LaneRoles = {}): boolean {
+  const { consumer } = lanesOf(roles);
+  const { puts, putsDuringWork } = handOffs(spans, roles);
+  return puts > 0 && consumerWork(spans, consumer).length > 0 && putsDuringWork === 0;
 }
 
 /**
@@ -101,35 +163,28 @@ export function workOverlapped(spans: readonly Span[], roles: ActorRoles = {}): 
  * @example
  * producerBlockedTime(spans); // ~0 for an unbounded queue
  */
-export function producerBlockedTime(spans: readonly Span[], roles: ActorRoles = {}): number {
-  const { producer = "P" } = roles;
+export function producerBlockedTime(spans: readonly Span[], roles: LaneRoles = {}): number {
+  const { producer } = lanesOf(roles);
   return sequentialSum(
-    spans.filter((s) => s.actor === producer),
+    spans.filter((s) => producer.has(s.lane)),
     ["put"],
   );
 }
 
 /**
- * Whether the producer was held up by the consumer, in either of the two ways the notes
- * mean by "the producer is blocked by the consumer":
- * - the two sides took turns: both did work but never at the same time, so each one had
- *   to wait for the other to stop (the sequential examples 1 and 3);
+ * Whether the producer was held up by the consumer, in either of two ways:
+ * - the two sides took turns ({@link tookTurns}): the sequential examples 1 and 3;
  * - the producer waited inside `put` for at least `blockedThresholdMs` (backpressure of a
- *   full bounded queue).
+ *   full bounded queue), even if the work overlapped.
  *
  * @example
  * producerWaitsForConsumer(sequentialSpans); // true
  * producerWaitsForConsumer(concurrentSpans); // false
  */
 export function producerWaitsForConsumer(spans: readonly Span[], options: AnalysisOptions = {}): boolean {
-  const { producer = "P", consumer = "C" } = options;
-  const producerWorked = spans.some((s) => s.actor === producer);
-  const consumerSpans = spans.filter((s) => s.actor === consumer && s.kind === "process");
-  const tookTurns = producerWorked && consumerSpans.length > 0 && !workOverlapped(spans, options);
-  if (tookTurns) return true;
-  const threshold =
-    options.blockedThresholdMs ??
-    (consumerSpans.length > 0 ? sequentialSum(consumerSpans) / consumerSpans.length / 4 : 1);
+  if (tookTurns(spans, options)) return true;
+  const work = consumerWork(spans, lanesOf(options).consumer);
+  const threshold = options.blockedThresholdMs ?? (work.length > 0 ? sequentialSum(work) / work.length / 4 : 1);
   const blocked = producerBlockedTime(spans, options);
   return blocked > 0 && blocked >= threshold;
 }
@@ -138,7 +193,7 @@ export function producerWaitsForConsumer(spans: readonly Span[], options: Analys
  * Every measure of this module at once.
  *
  * @example
- * const { wallMs, sequentialMs, overlapped, producerWaited } = analyzeTrace(trace.spans());
+ * const { wallMs, sequentialMs, overlapMs, tookTurns, idleMs } = analyzeTrace(trace.spans());
  */
 export function analyzeTrace(spans: readonly Span[], options: AnalysisOptions = {}): TraceAnalysis {
   const overlapMs = overlapTime(spans, options);
@@ -147,9 +202,22 @@ export function analyzeTrace(spans: readonly Span[], options: AnalysisOptions = 
     sequentialMs: sequentialSum(spans),
     overlapMs,
     overlapped: overlapMs > 0,
+    idleMs: idleTime(spans),
+    ...handOffs(spans, options),
+    tookTurns: tookTurns(spans, options),
     producerBlockedMs: producerBlockedTime(spans, options),
     producerWaited: producerWaitsForConsumer(spans, options),
   };
+}
+
+function lanesOf(roles: LaneRoles): { producer: ReadonlySet<string>; consumer: ReadonlySet<string> } {
+  const set = (value: string | readonly string[] | undefined, fallback: string) =>
+    new Set(value === undefined ? [fallback] : typeof value === "string" ? [value] : value);
+  return { producer: set(roles.producer, "producer"), consumer: set(roles.consumer, "consumer") };
+}
+
+function consumerWork(spans: readonly Span[], consumer: ReadonlySet<string>): Span[] {
+  return spans.filter((s) => consumer.has(s.lane) && s.kind === "process");
 }
 
 /** Sorts intervals and merges those that touch or overlap into disjoint ones. */

@@ -1,27 +1,46 @@
 /**
- * Tracing for the demo and for anyone who wants to see their own pipeline: record spans
- * while code runs, draw them as an ASCII timeline, and measure overlap and waiting.
+ * `conveyor/trace`: see what a pipeline did in time. Record spans (on lanes: a producer,
+ * a consumer, a worker's concurrency slots) and instants while code runs, measure them
+ * (overlap, turn-taking, idle time, waiting in put), and draw them as an ASCII timeline.
+ *
+ * The data model maps onto the Chrome trace event format (see {@link Span}); writers
+ * for it and for SVG are planned, not here yet.
  *
  * @example
- * import { TraceRecorder, renderTimeline, analyzeTrace } from "./trace/index.ts";
+ * import { TraceRecorder, analyzeTrace, renderTimeline } from "conveyor/trace";
+ *
  * const trace = new TraceRecorder();
- * // ... trace.span("P", "put", "Task 1", () => q.put("Task 1")) ...
+ * const producer = async () => {
+ *   for (const item of ["a", "b", "c"]) await trace.span("producer", "put", item, () => q.put(item));
+ * };
+ * const consumer = async () => {
+ *   for (let i = 0; i < 3; i++) {
+ *     const item = await trace.span("consumer", "get", "next", () => q.get());
+ *     await trace.span("consumer", "process", item, () => handle(item));
+ *   }
+ * };
+ * await Promise.all([producer(), consumer()]);
+ *
  * console.log(renderTimeline(trace.spans()));
- * console.log(analyzeTrace(trace.spans()).overlapped);
+ * const { overlapMs, tookTurns } = analyzeTrace(trace.spans());
  */
-export type { Span, SpanKind } from "./span.ts";
-export { spanDuration } from "./span.ts";
-export { TraceRecorder, type Clock } from "./recorder.ts";
-export { renderTimeline, formatDuration, type TimelineOptions } from "./timeline.ts";
+export type { Instant, Span, SpanKind, TraceArgs } from "./span.ts";
+export { assertSpan, spanDuration } from "./span.ts";
+export { TraceRecorder, type Clock, type FinishSpan, type SpanOptions } from "./recorder.ts";
+export { formatDuration, renderTimeline, type KindStyle, type TimelineOptions } from "./timeline.ts";
 export {
   analyzeTrace,
-  wallTime,
-  sequentialSum,
+  handOffs,
+  idleTime,
   overlapTime,
-  workOverlapped,
   producerBlockedTime,
   producerWaitsForConsumer,
-  type ActorRoles,
+  sequentialSum,
+  tookTurns,
+  wallTime,
+  workOverlapped,
   type AnalysisOptions,
+  type HandOffs,
+  type LaneRoles,
   type TraceAnalysis,
 } from "./analysis.ts";

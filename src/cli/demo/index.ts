@@ -8,8 +8,19 @@ export {
   describeScenario,
   formatComparisonTable,
   formatModeSection,
+  formatTableNotes,
   formatTakeaway,
   type ComparisonRow,
 } from "./report.ts";
 export { DEFAULT_SCALE, NOTES_SCENARIO, scaledScenario, type Scenario } from "./scenario.ts";
+export {
+  estimateDemoMs,
+  overlappedTotal,
+  sequentialTotal,
+  PROCESS_STARTUP_MS,
+  PROGRAM_STARTUP_MS,
+  THREAD_STARTUP_MS,
+  type ExpectedTime,
+} from "./expected.ts";
+export { OUTPUT_COLUMNS, wrap } from "./text.ts";
 export { DEMO_MODES, type DemoMode } from "./modes/index.ts";

@@ -4,6 +4,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { analyzeTrace, type Span, type TraceAnalysis } from "../../trace/index.ts";
+import type { ExpectedTime } from "./expected.ts";
 import { DEMO_MODES, type DemoMode } from "./modes/index.ts";
 import { DEFAULT_SCALE, scaledScenario, type Scenario } from "./scenario.ts";
 
@@ -26,6 +27,14 @@ export interface DemoResult {
   readonly spans: readonly Span[];
   /** Wall-clock time of the run, in ms, from its `startClock()` (or its start) to its end. */
   readonly totalMs: number;
+  /** Of `totalMs`, the consumer waiting out its `get` timeout after the last item (idle spans). */
+  readonly tailMs: number;
+  /** `totalMs` without the tail: the time the work itself took. */
+  readonly workMs: number;
+  /** Starting the mode's worker before `startClock()`, in ms; 0 for in-process modes. */
+  readonly startupMs: number;
+  /** What the mode's Python reference takes on the same scenario, computed. */
+  readonly expected: ExpectedTime;
   readonly analysis: TraceAnalysis;
 }
 
@@ -35,19 +44,33 @@ export interface DemoResult {
  *
  * @example
  * const results = await runDemo({ scale: 0.1, modes: ["1", "asyncio-tasks"] });
- * results.map((r) => r.analysis.overlapped); // [false, true]
+ * results.map((r) => r.analysis.tookTurns); // [true, false]
  */
 export async function runDemo(options: DemoOptions = {}): Promise<DemoResult[]> {
   const scenario = scaledScenario(options.scale ?? DEFAULT_SCALE);
   const modes = selectModes(options.modes, options.registry);
   const results: DemoResult[] = [];
   for (const mode of modes) {
-    let started = performance.now();
+    const called = performance.now();
+    let started = called;
     const spans = await mode.run(scenario, () => {
       started = performance.now();
     });
     const totalMs = performance.now() - started;
-    const result: DemoResult = { mode, scenario, spans, totalMs, analysis: analyzeTrace(spans) };
+    const analysis = analyzeTrace(spans);
+    // The tail is measured by the consumer itself; it cannot exceed the whole run.
+    const tailMs = Math.min(analysis.idleMs, totalMs);
+    const result: DemoResult = {
+      mode,
+      scenario,
+      spans,
+      totalMs,
+      tailMs,
+      workMs: totalMs - tailMs,
+      startupMs: started - called,
+      expected: mode.expected(scenario),
+      analysis,
+    };
     results.push(result);
     options.onResult?.(result);
   }

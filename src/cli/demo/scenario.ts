@@ -1,6 +1,7 @@
 /**
  * The producer/consumer scenario of the user's notes (seed 000): five tasks, the producer
- * spends 0.3 s on each, the consumer 1.0 s. A scale multiplies both times.
+ * spends 0.3 s on each, the consumer 1.0 s, and the consumers of §2 and §4 stop once a
+ * `get` has waited 4 s for nothing. A scale multiplies all three times.
  */
 
 /** What every demo mode runs. */
@@ -11,22 +12,24 @@ export interface Scenario {
   readonly produceMs: number;
   /** Consumer time per item, in ms. */
   readonly consumeMs: number;
+  /** How long the consumer of §2 and §4 waits in `get` before it gives up and stops, in ms. */
+  readonly getTimeoutMs: number;
 }
 
 /** The notes' times at scale 1, in ms. */
-export const NOTES_SCENARIO: Scenario = { tasks: 5, produceMs: 300, consumeMs: 1000 };
+export const NOTES_SCENARIO: Scenario = { tasks: 5, produceMs: 300, consumeMs: 1000, getTimeoutMs: 4000 };
 
 /**
- * Default scale: a fifth of the notes' times, so the five modes together take about
- * 6 s (well under 10 s) while the timelines stay readable.
+ * Default scale: a fifth of the notes' times, so the five modes together take about 7 s
+ * (under 10 s; `estimateDemoMs` has the figure) while the timelines stay readable.
  */
 export const DEFAULT_SCALE = 0.2;
 
 /**
- * The notes' scenario with both times multiplied by `scale`.
+ * The notes' scenario with its times multiplied by `scale`.
  *
  * @example
- * scaledScenario(0.25); // { tasks: 5, produceMs: 75, consumeMs: 250 }
+ * scaledScenario(0.25); // { tasks: 5, produceMs: 75, consumeMs: 250, getTimeoutMs: 1000 }
  */
 export function scaledScenario(scale: number): Scenario {
   if (typeof scale !== "number" || !Number.isFinite(scale) || scale <= 0) {
@@ -36,6 +39,7 @@ export function scaledScenario(scale: number): Scenario {
     tasks: NOTES_SCENARIO.tasks,
     produceMs: NOTES_SCENARIO.produceMs * scale,
     consumeMs: NOTES_SCENARIO.consumeMs * scale,
+    getTimeoutMs: NOTES_SCENARIO.getTimeoutMs * scale,
   };
 }
 

@@ -1,11 +1,8 @@
 /**
- * Mode 3 of the notes (seed 000 §3): an async queue and `await` everywhere, but producer
- * and consumer are called one after the other, so the event loop never has two things
- * to switch between and the run stays sequential.
- *
- * The note's producer puts everything at once; here it spends the scenario's 0.3 s per
- * item like every other mode (with a non-blocking sleep, which changes nothing: there is
- * still no other task to run meanwhile), so the table compares like with like.
+ * Mode 3 of the notes (seed 000 §3), as written: an async queue and `await` everywhere,
+ * but the producer puts all five items at once (no sleep, so it never yields to the
+ * event loop), and only then does the consumer drain them. There is never a second task
+ * to switch to, so nothing overlaps: the run is the consumer's 5 x 1.0 s alone.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { Queue } from "../../../core/index.ts";
@@ -21,17 +18,20 @@ export const asyncioSequential: DemoMode = {
   number: 3,
   name: "asyncio-sequential",
   title: "asyncio (sequential)",
+  reference: "the notes' §3",
+  expected: (scenario) => ({ totalMs: scenario.tasks * scenario.consumeMs, tailMs: 0, startupMs: 0 }),
   async run(scenario) {
     const trace = new TraceRecorder();
     const q = new Queue<string>();
+    // Producer: puts everything at once; no sleep, so no turn for anyone else.
     for (let i = 1; i <= scenario.tasks; i++) {
       const msg = taskName(i);
-      await trace.span("P", "put", msg, () => q.put(msg));
-      await trace.span("P", "process", msg, () => sleep(scenario.produceMs));
+      await trace.span("producer", "put", msg, () => q.put(msg));
     }
+    // Consumer: strictly after the producer.
     while (!q.empty()) {
-      const msg = await trace.span("C", "get", "next", () => q.get());
-      await trace.span("C", "process", msg, () => sleep(scenario.consumeMs));
+      const msg = await trace.span("consumer", "get", "next", () => q.get());
+      await trace.span("consumer", "process", msg, () => sleep(scenario.consumeMs));
       q.taskDone();
     }
     await q.join();

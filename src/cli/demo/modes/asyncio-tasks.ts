@@ -3,14 +3,14 @@
  * queue, gathered with `Promise.all`. While the consumer sleeps, the producer keeps
  * putting: the work overlaps.
  *
- * The note's consumer stops after `wait_for(q.get(), 4.0)` times out on an empty queue,
- * which would add 4 s of idling to every measured total. Here the producer shuts the
- * queue down when it is done (Python 3.13's `Queue.shutdown`), and the consumer stops
- * once the queue is shut down and drained, so the total measures the work only.
+ * As in the notes, the consumer stops only when `wait_for(q.get(), 4.0)` times out on an
+ * empty queue, so the run really ends with the consumer waiting out that timeout (scaled)
+ * after the last item. It is recorded as an `idle` span, drawn and counted on its own.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { Queue, QueueShutDown } from "../../../core/index.ts";
+import { Queue, TimeoutError, timeout } from "../../../core/index.ts";
 import { TraceRecorder } from "../../../trace/index.ts";
+import { overlappedTotal } from "../expected.ts";
 import { taskName } from "../scenario.ts";
 import type { DemoMode } from "./mode.ts";
 
@@ -22,6 +22,12 @@ export const asyncioTasks: DemoMode = {
   number: 4,
   name: "asyncio-tasks",
   title: "asyncio (tasks)",
+  reference: "the notes' §4",
+  expected: (scenario) => ({
+    totalMs: overlappedTotal(scenario, scenario.getTimeoutMs),
+    tailMs: scenario.getTimeoutMs,
+    startupMs: 0,
+  }),
   async run(scenario) {
     const trace = new TraceRecorder();
     const q = new Queue<string>();
@@ -29,26 +35,27 @@ export const asyncioTasks: DemoMode = {
     const producer = async () => {
       for (let i = 1; i <= scenario.tasks; i++) {
         const msg = taskName(i);
-        await trace.span("P", "put", msg, () => q.put(msg));
-        await trace.span("P", "process", msg, () => sleep(scenario.produceMs));
+        await trace.span("producer", "put", msg, () => q.put(msg));
+        await trace.span("producer", "process", msg, () => sleep(scenario.produceMs));
       }
-      q.shutdown();
     };
 
     const consumer = async () => {
       for (;;) {
-        // Recorded only when it hands over an item: the last get, which finds the queue
-        // shut down and drained, is the loop's exit, not a hand-off.
-        const finishGet = trace.begin("C", "get", "next");
+        // Recorded as a get once it hands over an item, or as idle time if it times out.
+        const started = trace.now();
+        const finishGet = trace.begin("consumer", "get", "next");
         let msg: string;
         try {
-          msg = await q.get();
+          msg = await timeout(scenario.getTimeoutMs, (signal) => q.get({ signal }));
         } catch (err) {
-          if (err instanceof QueueShutDown) return;
-          throw err;
+          if (!(err instanceof TimeoutError)) throw err;
+          trace.add({ lane: "consumer", kind: "idle", label: "get timed out", start: started, end: trace.now() });
+          if (q.empty()) return;
+          continue;
         }
         finishGet();
-        await trace.span("C", "process", msg, () => sleep(scenario.consumeMs));
+        await trace.span("consumer", "process", msg, () => sleep(scenario.consumeMs));
         q.taskDone();
       }
     };

@@ -3,13 +3,15 @@
  * once in `./index.ts`; adding a mode (threads, processes, ...) touches nothing else.
  */
 import type { Span } from "../../../trace/index.ts";
+import type { ExpectedTime } from "../expected.ts";
 import type { Scenario } from "../scenario.ts";
 
 /**
  * One way of running the notes' scenario.
  *
- * Actors in the recorded spans: `"P"` for the producer and `"C"` for the consumer, with
- * kinds `put`, `get` and `process`, so the analysis and the timeline read every mode alike.
+ * Lanes in the recorded spans: `"producer"` and `"consumer"`, with kinds `put`, `get`,
+ * `process`, and `idle` for a consumer waiting out its `get` timeout, so the analysis and
+ * the timeline read every mode alike.
  *
  * @example
  * const spans = await asyncioTasks.run(scaledScenario(0.1));
@@ -21,6 +23,10 @@ export interface DemoMode {
   readonly name: string;
   /** What the notes call the variant, e.g. `"asyncio (tasks)"`. */
   readonly title: string;
+  /** The Python program {@link DemoMode.expected} times, e.g. `"the notes' §2"`. */
+  readonly reference: string;
+  /** What the reference program takes on `scenario`, computed, not measured. */
+  expected(scenario: Scenario): ExpectedTime;
   /**
    * Runs the scenario once and returns every span it recorded. A mode that must start a
    * worker first calls `startClock()` once it is ready, so the measured total covers the

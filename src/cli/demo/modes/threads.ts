@@ -3,21 +3,23 @@
  * the main thread, the consumer on a worker thread (a one-thread `ThreadPool` running
  * workers/thread-consumer.ts), and the two share a `ThreadQueue`. The consumer's work is
  * a blocking sleep, like `time.sleep` in a Python thread: it blocks its own thread only,
- * so the producer keeps putting meanwhile and the work overlaps.
+ * so the producer keeps putting meanwhile and the work overlaps. As in the notes, the
+ * consumer stops once `get(timeout=4.0)` (scaled) finds nothing: the run ends with that
+ * wait, recorded as an `idle` span.
  *
  * Differences from the note, and why:
- * - The main thread waits until the worker thread is up before the timeline starts. A
+ * - The main thread waits until the worker thread is up before the clock starts. A
  *   Python thread starts in microseconds; a Node worker is a fresh V8 isolate that loads
  *   its modules first (tens of ms), which would otherwise show up as the consumer's
- *   first wait. The measured total still includes it.
+ *   first wait. The demo reports that start-up separately.
  * - The producer sleeps without blocking (it runs on the event loop's thread, which a
- *   Node program keeps free), and when it is done the main thread waits for `join()`
- *   and shuts the queue down, which ends the consumer's loop; the note's consumer stops
- *   after a 4 s `get` timeout instead, which would add 4 s of idling to the total.
+ *   Node program keeps free); for the timeline that is the same as Python's producer
+ *   thread sleeping.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { ThreadPool, ThreadQueue } from "../../../exec/index.ts";
 import { TraceRecorder } from "../../../trace/index.ts";
+import { overlappedTotal, THREAD_STARTUP_MS } from "../expected.ts";
 import { taskName } from "../scenario.ts";
 import { mergeSpans, toRecorderTime, type AbsoluteSpan } from "../workers/absolute-time.ts";
 import { demoWorkerModule } from "../workers/locate.ts";
@@ -32,33 +34,37 @@ export const threads: DemoMode = {
   number: 2,
   name: "threads",
   title: "threading + Queue",
+  reference: "the notes' §2",
+  expected: (scenario) => ({
+    totalMs: overlappedTotal(scenario, scenario.getTimeoutMs),
+    tailMs: scenario.getTimeoutMs,
+    startupMs: THREAD_STARTUP_MS,
+  }),
   async run(scenario, startClock) {
     const q = new ThreadQueue<string>();
     const pool = new ThreadPool({ module: demoWorkerModule("thread-consumer"), maxWorkers: 1 });
-    const stopJoin = new AbortController();
     try {
       await pool.run(undefined, { name: "ready" });
       startClock?.();
       const trace = new TraceRecorder();
-      const input: ThreadConsumerInput = { queue: q.handle, consumeMs: scenario.consumeMs };
+      const input: ThreadConsumerInput = {
+        queue: q.handle,
+        consumeMs: scenario.consumeMs,
+        getTimeoutMs: scenario.getTimeoutMs,
+      };
       const consumer = pool.run<AbsoluteSpan[]>(input, { name: "consume" });
       // Awaited below; if the producer fails first, `destroy()` rejects it unobserved.
       consumer.catch(() => {});
 
       for (let i = 1; i <= scenario.tasks; i++) {
         const msg = taskName(i);
-        await trace.span("P", "put", msg, () => q.put(msg));
-        await trace.span("P", "process", msg, () => sleep(scenario.produceMs));
+        await trace.span("producer", "put", msg, () => q.put(msg));
+        await trace.span("producer", "process", msg, () => sleep(scenario.produceMs));
       }
-      // q.join(), unless the consumer dies first (then no one would ever call taskDone).
-      await Promise.race([q.join({ signal: stopJoin.signal }), consumer]);
-      q.shutdown();
-
+      // c.join(): the consumer returns once its get has timed out on an empty queue.
       return mergeSpans(trace.spans(), toRecorderTime(await consumer, trace));
     } finally {
-      // After a failure: end a consumer still waiting in get, and a join still waiting
-      // (it would keep the process alive). No-ops after a normal run.
-      stopJoin.abort();
+      // After a failure: end a consumer still waiting in get. A no-op after a normal run.
       q.shutdown(true);
       await pool.destroy();
     }

@@ -37,7 +37,7 @@ export function consumeOne({ label, consumeMs }: ProcessConsumerInput): Absolute
   blockingSleep(consumeMs);
   return [
     // The pool handed the item over as the task started: an instant get.
-    { actor: "C", kind: "get", label: "next", start, end: start },
-    { actor: "C", kind: "process", label, start, end: absoluteNow() },
+    { lane: "consumer", kind: "get", label: "next", start, end: start },
+    { lane: "consumer", kind: "process", label, start, end: absoluteNow() },
   ];
 }
