@@ -50,7 +50,7 @@ export function parseTimedOutput(text: string): TimedOutput {
 /**
  * How closely the times must agree, in the notes' seconds: a line may be off by
  * `max(absolute, relative × its time) + stall`, the end by `max(exit, relative × its
- * time) + stall`.
+ * time) + stall + teardown`.
  */
 export interface Tolerance {
   /** At least this much either way. */
@@ -61,6 +61,8 @@ export interface Tolerance {
   exit: number;
   /** Plus this much, for the machine: a stall of a busy machine, in the notes' seconds. */
   stall: number;
+  /** Plus this much for the end: ending worker threads, which Python's end at once. */
+  teardown: number;
 }
 
 /** Lines within this much of each other (notes' seconds) happened at one instant. */
@@ -127,7 +129,7 @@ export interface Timing {
  * of different instants in the other order, which is their times being off.
  *
  * @example
- * const timing = compareOutput(twin, python, { absolute: 0.25, relative: 0.05, exit: 0.5, stall: 0.5 }, { threads: false });
+ * const timing = compareOutput(twin, python, { absolute: 0.25, relative: 0.05, exit: 0.5, stall: 0.5, teardown: 0 }, { threads: false });
  * assert.deepEqual(timing.problems, []);
  */
 export function compareOutput(
@@ -179,7 +181,7 @@ export function compareOutput(
     }
   });
   const end = Math.abs(actual.exit.t - expected.exit.t);
-  const allowedEnd = Math.max(tolerance.exit, tolerance.relative * expected.exit.t) + tolerance.stall;
+  const allowedEnd = Math.max(tolerance.exit, tolerance.relative * expected.exit.t) + tolerance.stall + tolerance.teardown;
   if (end > allowedEnd) {
     problems.push(`ended at ${actual.exit.t.toFixed(2)} s, expected ${expected.exit.t.toFixed(2)} ± ${allowedEnd.toFixed(2)}`);
   }
