@@ -1,7 +1,7 @@
 /**
  * Example 4 of the notes (seed 000 §4): producer and consumer as concurrent tasks.
+ * Python: examples/python/04-asyncio-tasks.py.
  *
- * Python:
  *     async def producer(q):
  *         for i in range(1, 6):
  *             msg = f"Задача {i}"; await q.put(msg); print(f"[P] → {msg}"); await asyncio.sleep(0.3)
@@ -12,13 +12,22 @@
  *                 print(...начало); await asyncio.sleep(1.0); print(...готово); q.task_done()
  *             except asyncio.TimeoutError:
  *                 if q.empty(): break
- *     await asyncio.gather(asyncio.create_task(producer(q)), asyncio.create_task(consumer(q)))
+ *     async def main():
+ *         print("4. asyncio — конкурентный стиль\n")
+ *         await asyncio.gather(asyncio.create_task(producer(q)), asyncio.create_task(consumer(q)))
+ *     print("Запуск event loop...\n")
+ *     asyncio.run(main())
  *
  * `timeout(ms, (signal) => q.get({ signal }))` is `asyncio.wait_for(q.get(), timeout)`,
  * and `Promise.all` is `asyncio.gather`. While the consumer sleeps the producer keeps
- * putting: the work overlaps, and the queue is a real asynchronous buffer.
+ * putting: the work overlaps, and the queue is a real asynchronous buffer. After the
+ * last task the consumer waits 4 s more, times out on an empty queue and stops.
+ *
+ * It prints exactly what the Python prints; "Запуск event loop..." stands for
+ * `asyncio.run(main())`, which in Node is a top-level `await main()`.
  *
  * Run: npx tsx examples/04-asyncio-tasks.ts
+ * Compare: python3 examples/python/04-asyncio-tasks.py
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { Queue, timeout, TimeoutError } from "../src/index.ts";
@@ -28,7 +37,7 @@ const seconds = (s: number) => s * 1000 * SCALE;
 
 async function producer(q: Queue<string>): Promise<void> {
   for (let i = 1; i <= 5; i++) {
-    const msg = `Task ${i}`;
+    const msg = `Задача ${i}`;
     await q.put(msg);
     console.log(`[P] → ${msg}`);
     await sleep(seconds(0.3));
@@ -39,9 +48,9 @@ async function consumer(q: Queue<string>): Promise<void> {
   for (;;) {
     try {
       const msg = await timeout(seconds(4.0), (signal) => q.get({ signal }));
-      console.log(`[C] ← ${msg.padEnd(10)} start`);
+      console.log(`[C] ← ${msg.padEnd(10)} начало`);
       await sleep(seconds(1.0));
-      console.log(`[C]     ${msg.padEnd(10)} done`);
+      console.log(`[C]     ${msg.padEnd(10)} готово`);
       q.taskDone();
     } catch (err) {
       if (!(err instanceof TimeoutError)) throw err;
@@ -51,7 +60,7 @@ async function consumer(q: Queue<string>): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log("4. asyncio style — concurrent\n");
+  console.log("4. asyncio — конкурентный стиль\n");
 
   const q = new Queue<string>();
 
@@ -62,5 +71,5 @@ async function main(): Promise<void> {
   await Promise.all([pTask, cTask]);
 }
 
-console.log("Starting the event loop...\n");
+console.log("Запуск event loop...\n");
 await main();

@@ -18,6 +18,7 @@
  *     Task 2 finished
  *
  * Run: npx tsx examples/lock.ts
+ * Compare: python3 examples/python/lock.py
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { Lock } from "../src/index.ts";

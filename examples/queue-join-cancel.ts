@@ -1,5 +1,6 @@
 /**
- * The Queue example of the notes (seed 002, "Queue"; seed 004 has the same pattern):
+ * The Queue example of the notes (seed 002, "Queue"; seed 004's variant, with no producer
+ * task, is queue-consumer-first.ts):
  * a consumer that never ends by itself, `join` to wait for the work, then cancel it.
  *
  * Python:
@@ -15,7 +16,11 @@
  *
  * Expected output: Producing 0, Consuming 0, Producing 1, Consuming 1, ... Consuming 4.
  *
+ * The notes' code block ends with its output pasted under `asyncio.run(main())`; the
+ * .py leaves those lines out, since Python could not run them.
+ *
  * Run: npx tsx examples/queue-join-cancel.ts
+ * Compare: python3 examples/python/queue-join-cancel.py
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { Queue } from "../src/index.ts";

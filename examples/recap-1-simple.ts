@@ -14,6 +14,7 @@
  * knows the count, so no taskDone/join is needed.
  *
  * Run: npx tsx examples/recap-1-simple.ts
+ * Compare: python3 examples/python/recap-1-simple.py
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { Queue } from "../src/index.ts";

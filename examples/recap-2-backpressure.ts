@@ -20,6 +20,7 @@
  * to `get`; aborting rejects that get with `signal.reason`, as `fetch` does.
  *
  * Run: npx tsx examples/recap-2-backpressure.ts
+ * Compare: python3 examples/python/recap-2-backpressure.py
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { Queue } from "../src/index.ts";
