@@ -13,8 +13,8 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { serialize } from "node:v8";
 import type { TransportKind } from "./transport.ts";
-import { inheritedExecArgv, resolveOptional } from "./transport.ts";
-import { isTypeScriptPath, MSG_READY } from "./protocol.ts";
+import { EXIT_GRACE_MS, inheritedExecArgv, resolveOptional } from "./transport.ts";
+import { isTypeScriptPath, MSG_EXIT, MSG_READY } from "./protocol.ts";
 
 const KILL_GRACE_MS = 2000;
 
@@ -78,11 +78,28 @@ export const processTransport: TransportKind = {
       },
       terminate(force) {
         if (child.exitCode !== null || child.signalCode !== null) return;
-        child.kill(force ? "SIGKILL" : "SIGTERM");
-        if (!force) {
-          killTimer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
-          killTimer.unref();
+        if (force) {
+          child.kill("SIGKILL");
+          return;
         }
+        // Graceful, as for threads: the child disconnects and exits once its event loop is
+        // empty, so what a task's leftover timer prints is written. SIGTERM if it lingers,
+        // SIGKILL if that does not end it either.
+        const kill = (signal: NodeJS.Signals, next: NodeJS.Signals | null, ms: number): void => {
+          killTimer = setTimeout(() => {
+            child.kill(signal);
+            if (next !== null) kill(next, null, KILL_GRACE_MS);
+          }, ms);
+          killTimer.unref();
+        };
+        if (!child.connected) {
+          child.kill("SIGTERM");
+          kill("SIGKILL", null, KILL_GRACE_MS);
+          return;
+        }
+        if (ready) child.send([MSG_EXIT]);
+        else held.push([MSG_EXIT]);
+        kill("SIGTERM", "SIGKILL", EXIT_GRACE_MS);
       },
     };
   },

@@ -7,11 +7,8 @@
  * the thread and imports the entry again (under a fresh URL: a failed import is cached).
  */
 import { Worker } from "node:worker_threads";
-import type { TransportKind } from "./transport.ts";
+import { EXIT_GRACE_MS, type TransportKind } from "./transport.ts";
 import { MSG_EXIT, THREAD_WINDOW } from "./protocol.ts";
-
-/** How long a thread asked to exit may take before it is terminated (a task left a timer). */
-const EXIT_GRACE_MS = 1000;
 
 const BOOTSTRAP = `
 const { workerData } = require("node:worker_threads");

@@ -37,6 +37,12 @@ export interface TransportKind {
   start(boot: WorkerBootData, config: PoolConfig, events: TransportEvents): WorkerTransport;
 }
 
+/**
+ * How long a worker asked to exit on its own (close, idle) may take before it is ended
+ * by force: a task may have left a timer or a socket behind.
+ */
+export const EXIT_GRACE_MS = 1000;
+
 const DROPPED_FLAG = /^--(test|inspect|debug|watch|eval|print|input-type|experimental-test|cpu-prof|heap-prof|prof)/;
 
 /**

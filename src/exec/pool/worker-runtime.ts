@@ -18,6 +18,7 @@ import { performance } from "node:perf_hooks";
 import { installCriticalWord } from "../critical-section.ts";
 import { runFunctionTask } from "./function-task.ts";
 import { findTask, loadTaskModule } from "./load-task-module.ts";
+import { outputFlushed, outputPending } from "./worker-output.ts";
 import {
   MSG_EXIT,
   MSG_FATAL,
@@ -130,9 +131,13 @@ export async function startWorker(port: WorkerPort, boot: WorkerBootData): Promi
       // No finished result may wait here while another task runs: if that task is aborted
       // or crashes, the pool ends this worker, and a held result would die with it.
       const average = averageMs.get(name);
-      if (out.length > 2) flush();
-      else if (doneSeq !== reportedSeq && (average === undefined || average > FAST_TASK_MS || performance.now() - reportedAt >= FLUSH_AFTER_MS)) {
-        flush(); // numbers are safe in shared memory; this only keeps their callers from waiting
+      // Numbers are safe in shared memory; reporting them only keeps their callers from waiting.
+      const due =
+        out.length > 2 ||
+        (doneSeq !== reportedSeq && (average === undefined || average > FAST_TASK_MS || performance.now() - reportedAt >= FLUSH_AFTER_MS));
+      if (due) {
+        if (outputPending()) await outputFlushed();
+        flush();
       }
       if (slots !== null && Atomics.compareExchange(slots, slot, SLOT_PENDING, SLOT_RUNNING) !== SLOT_PENDING) {
         doneSeq = seq + 1; // cancelled or stolen by the pool before it started
@@ -144,6 +149,7 @@ export async function startWorker(port: WorkerPort, boot: WorkerBootData): Promi
       try {
         value = call(name, arg);
         if (value !== null && typeof (value as PromiseLike<unknown>)?.then === "function") {
+          if (outputPending() && (out.length > 2 || doneSeq !== reportedSeq)) await outputFlushed();
           flush();
           value = await (value as PromiseLike<unknown>);
         }
@@ -163,6 +169,12 @@ export async function startWorker(port: WorkerPort, boot: WorkerBootData): Promi
       doneSeq = seq + 1;
       const took = performance.now() - startedAt;
       averageMs.set(name, average === undefined ? took : average * 0.75 + took * 0.25);
+    }
+    // What the batch printed reaches the main thread before its results do. Tasks that
+    // arrive meanwhile join this drain (`draining` is still set).
+    if (outputPending()) {
+      await outputFlushed();
+      if (head < backlog.length) return drain();
     }
     backlog = [];
     head = 0;
