@@ -32,6 +32,8 @@ import {
   SLOT_PENDING,
   SLOT_RUNNING,
   slotViews,
+  type ResultStatus,
+  type ToWorker,
   type WorkerBootData,
 } from "./protocol.ts";
 import { serializeThrown } from "./serialize-error.ts";
@@ -144,7 +146,7 @@ export async function startWorker(port: WorkerPort, boot: WorkerBootData): Promi
         continue;
       }
       const startedAt = performance.now();
-      let status = RESULT_OK;
+      let status: ResultStatus = RESULT_OK;
       let value: unknown;
       try {
         value = call(name, arg);
@@ -183,11 +185,23 @@ export async function startWorker(port: WorkerPort, boot: WorkerBootData): Promi
   }
 
   port.onMessage((message) => {
-    if (message[0] === MSG_EXIT) return port.close();
-    if (message[0] !== MSG_RUN) return;
-    const first = message[1] as number;
-    for (let i = 2, seq = first; i < message.length; i += 2, seq++) backlog.push(seq, message[i], message[i + 1]);
-    if (!draining) void drain();
+    if (!Array.isArray(message)) return; // a task's own use of the port: not ours
+    const kind = message[0] as ToWorker;
+    switch (kind) {
+      case MSG_RUN: {
+        const first = message[1] as number;
+        for (let i = 2, seq = first; i < message.length; i += 2, seq++) backlog.push(seq, message[i], message[i + 1]);
+        if (!draining) void drain();
+        break;
+      }
+      case MSG_EXIT:
+        port.close();
+        break;
+      default: {
+        const other: never = kind; // exhaustive; anything else is ignored
+        void other;
+      }
+    }
   });
   port.post([MSG_READY]);
 }
