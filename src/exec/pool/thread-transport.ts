@@ -7,7 +7,7 @@
  * the thread and imports the entry again (under a fresh URL: a failed import is cached).
  */
 import { Worker } from "node:worker_threads";
-import { EXIT_GRACE_MS, type TransportKind } from "./transport.ts";
+import { CODE_FLAG, EXIT_GRACE_MS, inheritedExecArgv, type TransportKind } from "./transport.ts";
 import { MSG_EXIT, THREAD_WINDOW } from "./protocol.ts";
 
 // Valid both as a CommonJS script and as an ES module: a parent started with
@@ -34,18 +34,42 @@ import("node:worker_threads").then(async ({ workerData }) => {
 });
 `;
 
+let parentFlags: { argv: string[] | undefined } | undefined;
+
+/**
+ * The thread's node flags: Node passes the parent's on by itself (undefined), unless they
+ * carry the parent's own code (`-e`, `-p`, `--input-type`). `--input-type=module` would
+ * make the thread evaluate the bootstrap as a module, which also runs the parent's
+ * `--import` preloads there (tsx: +300 ms per thread); so those are dropped.
+ */
+function threadExecArgv(): string[] | undefined {
+  if (parentFlags === undefined) {
+    const argv = process.execArgv;
+    const carriesCode = argv.some((flag) => flag === "-e" || flag === "-p" || CODE_FLAG.test(flag));
+    parentFlags = { argv: carriesCode ? inheritedExecArgv(argv, CODE_FLAG) : undefined };
+  }
+  return parentFlags.argv;
+}
+
 /** The `worker_threads` transport: pipelined windows over shared slots. */
 export const threadTransport: TransportKind = {
   window: THREAD_WINDOW,
   sharedSlots: true,
   entryName: "thread-entry",
   start(boot, config, events) {
-    const worker = new Worker(BOOTSTRAP, {
-      eval: true,
-      workerData: boot,
-      resourceLimits: config.resourceLimits,
-      ...(config.execArgv === undefined ? {} : { execArgv: config.execArgv }),
-    });
+    const options = { eval: true, workerData: boot, resourceLimits: config.resourceLimits };
+    const execArgv = config.execArgv ?? threadExecArgv();
+    let worker: Worker;
+    try {
+      worker = new Worker(BOOTSTRAP, execArgv === undefined ? options : { ...options, execArgv });
+    } catch (error) {
+      // Ours, not the user's: some parent flag (a V8 or process-wide one) may only be
+      // inherited, never passed. Inherit them all, then; the bootstrap copes with them.
+      if (config.execArgv !== undefined || execArgv === undefined || (error as { code?: unknown }).code !== "ERR_WORKER_INVALID_EXEC_ARGV") {
+        throw error;
+      }
+      worker = new Worker(BOOTSTRAP, options);
+    }
     worker.on("message", (message: unknown[]) => events.onMessage(message));
     worker.on("error", (error) => events.onError(error));
     worker.on("exit", (code) => events.onExit(code, null));

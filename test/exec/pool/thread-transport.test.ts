@@ -11,7 +11,8 @@ const TASKS = new URL("./fixtures/tasks.ts", import.meta.url).href;
 const CODE = `
 import { ThreadPool, toThread } from ${JSON.stringify(POOL)};
 const pool = new ThreadPool({ module: ${JSON.stringify(TASKS)}, maxWorkers: 1 });
-console.log(await pool.run({ a: 1, b: 2 }), await toThread((n) => n * 2, 21));
+const inherited = await toThread(() => process.execArgv.some((flag) => flag.startsWith("--input-type")));
+console.log(await pool.run({ a: 1, b: 2 }), await toThread((n) => n * 2, 21), inherited ? "inherited" : "dropped");
 await pool.close();
 `;
 
@@ -25,9 +26,13 @@ function node(args: string[], stdin?: string): Promise<string> {
 }
 
 test("regression: a ThreadPool failed to start its threads under node --input-type=module -e", async () => {
-  assert.equal(await node(["--input-type=module", "-e", CODE]), "3 42");
+  assert.equal(await node(["--input-type=module", "-e", CODE]), "3 42 dropped");
 });
 
 test("a ThreadPool starts its threads under node --input-type=module reading stdin", async () => {
-  assert.equal(await node(["--input-type=module"], CODE), "3 42");
+  assert.equal(await node(["--input-type=module"], CODE), "3 42 dropped");
+});
+
+test("with a flag a thread may only inherit (a V8 one), the threads inherit every flag and still start", async () => {
+  assert.equal(await node(["--max-old-space-size=512", "--input-type=module", "-e", CODE]), "3 42 inherited");
 });
