@@ -8,6 +8,11 @@
  *
  * Child processes take the parent's loader flags (`--import tsx`) through `execArgv`; when
  * the entry is TypeScript and no tsx flag is present, `--import tsx` is added.
+ *
+ * Ending a child: by force (replace, destroy) with SIGKILL; otherwise (idle, close) as a
+ * thread is ended, with MSG_EXIT: it disconnects and exits once its event loop is empty,
+ * so what a task's leftover timer prints is written; SIGTERM after EXIT_GRACE_MS, SIGKILL
+ * after KILL_GRACE_MS more.
  */
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -82,9 +87,7 @@ export const processTransport: TransportKind = {
           child.kill("SIGKILL");
           return;
         }
-        // Graceful, as for threads: the child disconnects and exits once its event loop is
-        // empty, so what a task's leftover timer prints is written. SIGTERM if it lingers,
-        // SIGKILL if that does not end it either.
+        // Graceful (see the module comment): each signal only if the one before did not end it.
         const kill = (signal: NodeJS.Signals, next: NodeJS.Signals | null, ms: number): void => {
           killTimer = setTimeout(() => {
             child.kill(signal);

@@ -2,8 +2,10 @@
  * The worker side of a pool, shared by threads and child processes.
  *
  * State machine: LOADING (importing the task module; messages wait in the port) →
- * SERVING (running tasks one at a time, in sequence order) → gone (exit). A load error or
- * an uncaught error is reported as MSG_FATAL, then the worker exits with code 1.
+ * SERVING (running tasks one at a time, in sequence order) → LEAVING (MSG_EXIT: the port
+ * is closed, the worker exits once its event loop is empty, so timers a task left behind
+ * still run and print) → gone. A load error or an uncaught error is reported as
+ * MSG_FATAL, then the worker exits with code 1.
  *
  * Throughput: tasks arrive in batches (one message per batch) and run back to back.
  * A result that is not a number is posted before the next task starts, never held while
@@ -12,7 +14,9 @@
  * where it survives the worker; the next results message only acknowledges it. That
  * message is sent when the batch ends, before awaiting an async task, after 1 ms, or
  * before a task not known to be fast (a running average per task name), so a finished
- * task is not kept waiting behind a long one.
+ * task is not kept waiting behind a long one. No results message leaves while what the
+ * tasks printed is still in the thread's stdio relay (worker-output.ts): a program that
+ * ends on the result must still show every line printed before it.
  */
 import { performance } from "node:perf_hooks";
 import { installCriticalWord } from "../critical-section.ts";
