@@ -9,19 +9,19 @@ import { fileURLToPath } from "node:url";
 
 const SCRIPT = fileURLToPath(new URL("./fixtures/print.ts", import.meta.url));
 
-function run(kind: string): Promise<string> {
+function run(kind: string): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ["--import", "tsx", SCRIPT, kind], { timeout: 20_000 }, (error, out) =>
-      error ? reject(error) : resolve(out),
+    execFile(process.execPath, ["--import", "tsx", SCRIPT, kind], { timeout: 20_000 }, (error, stdout, stderr) =>
+      error ? reject(error) : resolve({ stdout, stderr }),
     );
   });
 }
 
 /** Runs the script `attempts` times (the loss is a race) and checks every run's lines. */
-async function expectLines(kind: string, expected: string[], attempts = 3): Promise<void> {
+async function expectLines(kind: string, expected: string[], attempts = 3, stream: "stdout" | "stderr" = "stdout"): Promise<void> {
   for (let attempt = 0; attempt < attempts; attempt++) {
-    const stdout = await run(kind);
-    const lines = stdout.split("\n").filter((l) => l !== "");
+    const output = (await run(kind))[stream];
+    const lines = output.split("\n").filter((l) => l !== "");
     assert.deepEqual(lines, expected, `attempt ${attempt}, script "${kind}"`);
   }
 }
@@ -30,6 +30,10 @@ const FIVE = ["line 1", "line 2", "line 3", "line 4", "line 5"];
 
 test("toThread output reaches stdout though its shared pool is never closed", async () => {
   await expectLines("toThread", FIVE);
+});
+
+test("toThread output to stderr is not lost either", async () => {
+  await expectLines("toThread-stderr", FIVE, 2, "stderr");
 });
 
 test("a ThreadPool never closed loses none of what its task printed", async () => {
