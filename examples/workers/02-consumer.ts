@@ -6,8 +6,8 @@
  * only; the main thread keeps producing meanwhile.
  */
 import { writeSync } from "node:fs";
-import { QueueEmpty } from "../../src/index.ts";
-import { ThreadQueue, type ThreadQueueHandle } from "../../src/exec/index.ts";
+import { QueueEmpty } from "../../src/core/errors.ts";
+import { ThreadQueue, type ThreadQueueHandle } from "../../src/exec/thread-queue/index.ts";
 
 /**
  * `print` from a thread: straight to standard output, as Python's does. A worker's

@@ -60,16 +60,31 @@ export async function loadTaskModule(url: string, tsxApi: string | null): Promis
 
 type TaskFunction = (arg: unknown) => unknown;
 
-/** Finds export `name` (also inside a CommonJS module's `module.exports`). */
+function ownFunction(exports: object, name: string): TaskFunction | undefined {
+  // Own properties only: `constructor`, `toString` or `__proto__` are not tasks.
+  if (!Object.hasOwn(exports, name)) return undefined;
+  const value = (exports as Record<string, unknown>)[name];
+  return typeof value === "function" ? (value as TaskFunction) : undefined;
+}
+
+function functionNames(exports: object): string[] {
+  return Object.keys(exports).filter((k) => typeof (exports as Record<string, unknown>)[k] === "function");
+}
+
+/**
+ * Finds the task `name`: an own function export of the module, or of a CommonJS
+ * module's `module.exports` (its namespace's `default`).
+ */
 export function findTask(mod: Record<string, unknown>, name: string, url: string): TaskFunction {
-  let fn = mod[name];
-  const cjs = mod.default as Record<string, unknown> | undefined;
-  if (typeof fn !== "function" && name !== "default" && cjs !== null && typeof cjs === "object") fn = cjs[name];
-  if (typeof fn !== "function") {
-    const names = Object.keys(mod).filter((k) => typeof mod[k] === "function");
+  let fn = ownFunction(mod, name);
+  const cjs = mod.default;
+  const cjsObject = cjs !== null && typeof cjs === "object" ? cjs : undefined;
+  if (fn === undefined && name !== "default" && cjsObject !== undefined) fn = ownFunction(cjsObject, name);
+  if (fn === undefined) {
+    const names = new Set([...functionNames(mod), ...(cjsObject === undefined ? [] : functionNames(cjsObject))]);
     throw new TypeError(
-      `task module ${url} has no function export "${name}" (function exports: ${names.join(", ") || "none"})`,
+      `task module ${url} has no function export "${name}" (function exports: ${[...names].join(", ") || "none"})`,
     );
   }
-  return fn as TaskFunction;
+  return fn;
 }

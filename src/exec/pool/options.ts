@@ -40,7 +40,11 @@ export interface PoolOptions {
   maxQueue?: number;
   /** Memory limits of each worker; a worker that exceeds them crashes. */
   resourceLimits?: PoolResourceLimits;
-  /** Node flags for each worker; default: the parent's flags minus test/inspect ones. */
+  /**
+   * Node flags for each worker. Default: the parent's, without its own code (`-e`, `-p`,
+   * `--input-type`); child processes also leave out test-runner, inspector, watch and
+   * profiler flags.
+   */
   execArgv?: string[];
 }
 

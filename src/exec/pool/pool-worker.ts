@@ -1,13 +1,19 @@
 /**
- * The pool's handle on one worker: its transport and its window of tasks in flight.
+ * The pool's handle on one worker: its transport, its window of tasks in flight, and its
+ * life cycle.
  *
- * State machine: STARTING (ready = false; tasks may already be assigned, the transport
- * holds or buffers them) → READY → STOPPING (`stopping` says why: no new tasks) → EXITED.
+ * States: "starting" (tasks may already be assigned; the transport holds or buffers
+ * them) → "ready" (MSG_READY: the task module loaded) → "stopping" (stop(): no new tasks;
+ * `stopReason` says why) → "exited". A worker can exit from any state: from "starting"
+ * or "ready" it crashed (from "starting": it failed to start). Every transition is a
+ * method here; the pool reads the state, never writes it.
  *
  * Window: tasks are numbered per worker (`seq`); `tasks[seq % window]` holds the task
  * until its result arrives or the pool takes it back. A position is reusable once the
  * worker reports it has moved past it (`acked`), so `room` counts those, not `live`.
  */
+import type { TransferListItem } from "node:worker_threads";
+import { quiesce } from "../critical-section.ts";
 import { WorkerCrashedError, type WorkerExit } from "./errors.ts";
 import {
   RESULT_OK,
@@ -18,41 +24,57 @@ import {
   SLOT_RUNNING,
   slotBytes,
   slotViews,
+  type SlotState,
 } from "./protocol.ts";
 import { deserializeThrown } from "./serialize-error.ts";
-import { TASK_SENT, type PoolTask } from "./task.ts";
+import type { PoolTask } from "./task.ts";
 import type { WorkerTransport } from "./transport.ts";
+
+export type WorkerState = "starting" | "ready" | "stopping" | "exited";
 
 /** Why the pool is ending a worker. */
 export type StopReason = "idle" | "close" | "destroy" | "replace";
 
-export class PoolWorker {
-  readonly tasks: (PoolTask | undefined)[];
-  readonly slots: Int32Array | null;
-  /** The Float64 result cell of each slot (see SLOT_DONE_NUMBER). */
-  readonly numbers: Float64Array | null;
-  /** The worker's critical-section word (see ../critical-section.ts). */
-  readonly critical: Int32Array | null;
-  readonly sharedBuffer: SharedArrayBuffer | null;
-  transport!: WorkerTransport;
-  /** Next sequence number to assign. */
-  nextSeq = 0;
-  /** Every task numbered below this has been run or skipped by the worker. */
-  acked = 0;
-  /** Tasks assigned here and not yet settled or taken back. */
-  live = 0;
-  ready = false;
-  stopping: StopReason | null = null;
-  exited = false;
-  /** The error the worker reported before dying (uncaught, out of memory, load error). */
-  fatal: unknown = undefined;
-  idleSince = 0;
-  idleTimer: NodeJS.Timeout | undefined = undefined;
-  referenced = true;
-  readonly exit: Promise<void>;
-  markExited!: () => void;
+/** How a worker ended, as markExited() reports it. */
+export interface WorkerEnd {
+  /** It exited without being asked to (from "starting" or "ready"). */
+  crashed: boolean;
+  /** It never reported READY (it exited from "starting"). */
+  neverReady: boolean;
+  /** The exit, with the error the worker reported before dying as its cause. */
+  exit: WorkerExit;
+  /** The tasks it still held, detached from it, oldest first. */
+  tasks: PoolTask[];
+}
 
+export class PoolWorker {
   readonly window: number;
+  /** The shared slots buffer (threads), passed to the worker at boot. */
+  readonly sharedBuffer: SharedArrayBuffer | null;
+  /** Resolves once the worker has exited. */
+  readonly exited: Promise<void>;
+
+  private current: WorkerState = "starting";
+  private reason: StopReason | null = null;
+  private readonly tasks: (PoolTask | undefined)[];
+  private readonly slots: Int32Array | null;
+  /** The Float64 result cell of each slot (see SLOT_DONE_NUMBER). */
+  private readonly numbers: Float64Array | null;
+  /** The worker's critical-section word (see ../critical-section.ts). */
+  private readonly critical: Int32Array | null;
+  private transport!: WorkerTransport;
+  /** Next sequence number to assign. */
+  private nextSeq = 0;
+  /** Every task numbered below this has been run or skipped by the worker. */
+  private acked = 0;
+  /** Tasks assigned here and not yet settled or taken back. */
+  private assigned = 0;
+  /** The error the worker reported before dying (uncaught, out of memory, load error). */
+  private fatal: unknown = undefined;
+  private idleSince = 0;
+  private idleTimer: NodeJS.Timeout | undefined = undefined;
+  private referenced = true;
+  private resolveExited!: () => void;
 
   constructor(window: number, shared: boolean) {
     this.window = window;
@@ -62,7 +84,36 @@ export class PoolWorker {
     this.slots = views === null ? null : views.states;
     this.numbers = views === null ? null : views.numbers;
     this.critical = views === null ? null : views.critical;
-    this.exit = new Promise((resolve) => (this.markExited = resolve));
+    this.exited = new Promise((resolve) => (this.resolveExited = resolve));
+  }
+
+  /** Connects the started transport (once, right after construction). */
+  attach(transport: WorkerTransport): void {
+    this.transport = transport;
+  }
+
+  get state(): WorkerState {
+    return this.current;
+  }
+
+  /** Why stop() was called, or null. */
+  get stopReason(): StopReason | null {
+    return this.reason;
+  }
+
+  /** Not stopping or exited: counts as one of the pool's workers. */
+  get alive(): boolean {
+    return this.current === "starting" || this.current === "ready";
+  }
+
+  /** The `Worker` or `ChildProcess`. */
+  get handle(): unknown {
+    return this.transport.handle;
+  }
+
+  /** Tasks assigned here and not yet settled or taken back. */
+  get live(): number {
+    return this.assigned;
   }
 
   get room(): number {
@@ -70,7 +121,109 @@ export class PoolWorker {
   }
 
   get accepting(): boolean {
-    return this.stopping === null && !this.exited && this.room > 0;
+    return this.alive && this.room > 0;
+  }
+
+  /** Shared slots tell whether a task has started, so its tasks can be taken back. */
+  get canGiveBack(): boolean {
+    return this.slots !== null;
+  }
+
+  // --- life cycle ---------------------------------------------------------------------
+
+  /** starting → ready (MSG_READY). A worker already stopping stays so. */
+  markReady(): void {
+    if (this.current === "starting") this.current = "ready";
+  }
+
+  /** Records the error the worker reported (MSG_FATAL), replacing any earlier one. */
+  reportFatal(error: unknown): void {
+    this.fatal = error;
+  }
+
+  /** Records an error the runtime saw (the 'error' event), unless the worker reported one. */
+  noteError(error: unknown): void {
+    if (this.fatal === undefined) this.fatal = error;
+  }
+
+  /**
+   * starting/ready → stopping: ends the worker (gracefully for "idle" and "close", at once
+   * for "replace" and "destroy"). Returns false if it was already stopping or gone.
+   */
+  stop(reason: StopReason): boolean {
+    if (!this.alive) return false;
+    this.current = "stopping";
+    this.reason = reason;
+    this.clearIdle();
+    // Someone awaits close()/destroy(): keep the process alive until the worker is gone.
+    if (reason === "close" || reason === "destroy") this.setReferenced(true);
+    // Never terminate a thread inside a ThreadQueue critical section: it would leave the
+    // queue's mutex held. This waits microseconds (boundedly) if it is in one.
+    if (this.critical !== null) quiesce(this.critical);
+    this.transport.terminate(reason === "replace" || reason === "destroy");
+    return true;
+  }
+
+  /** Any state → exited: detaches the tasks it held and says how it ended. */
+  markExited(exitCode: number | null, signal: NodeJS.Signals | null): WorkerEnd {
+    const from = this.current;
+    this.current = "exited";
+    this.clearIdle();
+    const tasks = this.pending();
+    for (const task of tasks) this.detach(task);
+    return {
+      crashed: from === "starting" || from === "ready",
+      neverReady: from === "starting",
+      exit: { exitCode, signal, cause: this.fatal },
+      tasks,
+    };
+  }
+
+  /** Resolves `exited`; called by the pool once it has dealt with the exit. */
+  finishExit(): void {
+    this.resolveExited();
+  }
+
+  setReferenced(on: boolean): void {
+    if (this.referenced === on || this.current === "exited") return;
+    this.referenced = on;
+    if (on) this.transport.ref();
+    else this.transport.unref();
+  }
+
+  // --- idleness -----------------------------------------------------------------------
+
+  /** Notes the worker went idle now; calls `expired` after `ms` unless a timer is already set. */
+  armIdle(ms: number, expired: () => void): void {
+    this.idleSince = performance.now();
+    this.checkIdleIn(ms, expired);
+  }
+
+  /** Calls `expired` after `ms` (unreferenced), unless a timer is already set. */
+  checkIdleIn(ms: number, expired: () => void): void {
+    if (this.idleTimer !== undefined || ms === Infinity) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      expired();
+    }, ms);
+    this.idleTimer.unref();
+  }
+
+  /** Milliseconds since the worker last went idle. */
+  idleFor(): number {
+    return performance.now() - this.idleSince;
+  }
+
+  private clearIdle(): void {
+    if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+  }
+
+  // --- the window -----------------------------------------------------------------------
+
+  /** Sends a message; throws synchronously when it cannot be cloned. */
+  send(message: unknown[], transfer: TransferListItem[] | undefined): void {
+    this.transport.send(message, transfer);
   }
 
   assign(task: PoolTask): void {
@@ -78,10 +231,8 @@ export class PoolWorker {
     const slot = seq % this.window;
     this.tasks[slot] = task;
     if (this.slots !== null) Atomics.store(this.slots, slot, SLOT_PENDING);
-    task.seq = seq;
-    task.worker = this;
-    task.state = TASK_SENT;
-    this.live++;
+    task.markSent(this, seq);
+    this.assigned++;
   }
 
   /** Undoes the latest `assign` (its message was never sent). */
@@ -95,13 +246,12 @@ export class PoolWorker {
     const slot = task.seq % this.window;
     if (this.tasks[slot] === task) {
       this.tasks[slot] = undefined;
-      this.live--;
+      this.assigned--;
     }
-    task.worker = null;
   }
 
   /** The task numbered `seq`, if still here. */
-  at(seq: number): PoolTask | undefined {
+  private at(seq: number): PoolTask | undefined {
     const task = this.tasks[seq % this.window];
     return task !== undefined && task.seq === seq ? task : undefined;
   }
@@ -111,13 +261,13 @@ export class PoolWorker {
    * in the worker, else the slot's state (SLOT_RUNNING or SLOT_DONE). Without shared
    * slots a task in flight may already run, so the answer is SLOT_RUNNING.
    */
-  claim(task: PoolTask): number {
+  claim(task: PoolTask): SlotState {
     if (this.slots === null) return SLOT_RUNNING;
-    return Atomics.compareExchange(this.slots, task.seq % this.window, SLOT_PENDING, SLOT_CANCELLED);
+    return Atomics.compareExchange(this.slots, task.seq % this.window, SLOT_PENDING, SLOT_CANCELLED) as SlotState;
   }
 
   /** The number task `seq` left in shared memory, if its slot says DONE_NUMBER. */
-  numberResult(seq: number): { value: number } | undefined {
+  private numberResult(seq: number): { value: number } | undefined {
     if (this.slots === null) return undefined;
     const slot = seq % this.window;
     return Atomics.load(this.slots, slot) === SLOT_DONE_NUMBER ? { value: this.numbers![slot] } : undefined;
@@ -126,10 +276,9 @@ export class PoolWorker {
   /**
    * Settles the tasks a `[MSG_RESULTS, doneSeq, seq, status, value, ...]` message reports:
    * every task below doneSeq has run, and its result is either the next entry or, for a
-   * number, in its shared slot. Returns how many it settled.
+   * number, in its shared slot.
    */
-  settleResults(message: unknown[]): number {
-    let settled = 0;
+  settleResults(message: unknown[]): void {
     const doneSeq = message[1] as number;
     let i = 2;
     for (let seq = this.acked; seq < doneSeq; seq++) {
@@ -145,29 +294,23 @@ export class PoolWorker {
         if (number === undefined) continue; // skipped: cancelled or taken back
         task!.settle(true, number.value);
       }
-      if (task !== undefined) {
-        this.detach(task);
-        settled++;
-      }
+      if (task !== undefined) this.detach(task);
     }
     this.acked = doneSeq;
-    return settled;
   }
 
   /**
    * Decides the fate of the detached `tasks` this worker held when it exited: a number it
    * left in shared memory is delivered; a task that provably never started (claim()
    * cancels it in the dying worker) is returned to run again, newest first; any other
-   * fails with WorkerCrashedError, so nothing runs twice. Returns how many it settled.
+   * fails with WorkerCrashedError, so nothing runs twice.
    */
-  settleLeftovers(tasks: PoolTask[], crashed: boolean, exit: WorkerExit): { settled: number; requeue: PoolTask[] } {
-    let settled = 0;
+  settleLeftovers(tasks: PoolTask[], crashed: boolean, exit: WorkerExit): PoolTask[] {
     const requeue: PoolTask[] = [];
     for (let i = tasks.length - 1; i >= 0; i--) {
       const task = tasks[i];
       const number = this.numberResult(task.seq);
       if (number !== undefined) {
-        settled++;
         task.settle(true, number.value);
         continue;
       }
@@ -178,7 +321,6 @@ export class PoolWorker {
         requeue.push(task);
         continue;
       }
-      settled++;
       const why =
         state === SLOT_DONE
           ? `task "${task.name}" finished, but its result was lost with its worker`
@@ -187,12 +329,7 @@ export class PoolWorker {
             : `worker ${crashed ? "crashed" : "was stopped"} while running task "${task.name}"`;
       task.settle(false, new WorkerCrashedError(why, exit));
     }
-    return { settled, requeue };
-  }
-
-  /** State of a task's slot (SLOT_RUNNING when there are no shared slots). */
-  slotState(task: PoolTask): number {
-    return this.slots === null ? SLOT_RUNNING : Atomics.load(this.slots, task.seq % this.window);
+    return requeue;
   }
 
   /** Tasks still here, oldest first. */
@@ -217,12 +354,5 @@ export class PoolWorker {
       out.push(task);
     }
     return out;
-  }
-
-  setReferenced(on: boolean): void {
-    if (this.referenced === on || this.exited) return;
-    this.referenced = on;
-    if (on) this.transport.ref();
-    else this.transport.unref();
   }
 }

@@ -1,9 +1,11 @@
 /**
  * The pool core shared by `ThreadPool` and `ProcessPool`.
  *
- * Pool states: OPEN → CLOSING (close(): no new run(); queued and running tasks finish)
- * → CLOSED (workers are ended); destroy() goes straight to CLOSED, rejecting every task.
- * Task states are in task.ts, worker states in pool-worker.ts.
+ * Pool states: "open" → "closing" (close(): no new run(); queued and running tasks
+ * finish) → "closed" (workers are ended); destroy() goes straight to "closed", rejecting
+ * every task. Task states are in task.ts, worker states in pool-worker.ts: the pool
+ * moves them only through their methods, and reads how many tasks wait, are queued or
+ * are in workers from the counts the tasks keep (TaskCounts).
  *
  * Dispatch: run() queues the task and schedules one flush per tick. A flush starts workers
  * up to what the load needs (`maxWorkers` at most) and deals queued tasks out to the least
@@ -17,37 +19,31 @@
  */
 import type { TransferListItem } from "node:worker_threads";
 import { extname } from "node:path";
-import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { PoolClosedError, WorkerCrashedError } from "./errors.ts";
 import { checkRunOptions, type PoolConfig, type RunOptions } from "./options.ts";
 import { PoolWorker, type StopReason } from "./pool-worker.ts";
-import { MSG_FATAL, MSG_READY, MSG_RESULTS, MSG_RUN, SLOT_RUNNING } from "./protocol.ts";
+import { MSG_FATAL, MSG_READY, MSG_RESULTS, MSG_RUN, SLOT_RUNNING, type FromWorker } from "./protocol.ts";
 import { deserializeThrown } from "./serialize-error.ts";
 import { TaskDeque } from "./task-deque.ts";
-import { PoolTask, TASK_QUEUED, TASK_SENT, TASK_WAITING } from "./task.ts";
+import { newTaskCounts, PoolTask } from "./task.ts";
 import type { TaskPool } from "./task-pool.ts";
 import { resolveOptional, type TransportKind } from "./transport.ts";
-import { quiesce } from "../critical-section.ts";
+import { unreachable } from "./unreachable.ts";
 
-const OPEN = 0;
-const CLOSING = 1;
-const CLOSED = 2;
+type PoolState = "open" | "closing" | "closed";
 
 const TSX_API = resolveOptional("tsx/esm/api");
 
-/** The shared pool machinery; see the module comment. */
+/** The shared pool machinery behind ThreadPool, ProcessPool and toThread; see the module comment. */
 export class WorkerPool implements TaskPool {
   private readonly workers: PoolWorker[] = [];
-  private readonly queue = new TaskDeque(TASK_QUEUED);
-  private readonly waiting = new TaskDeque(TASK_WAITING);
-  private queued = 0;
-  private waitingCount = 0;
-  /** Tasks QUEUED or SENT. */
-  private pendingCount = 0;
+  private readonly queue = new TaskDeque("queued");
+  private readonly waiting = new TaskDeque("waiting");
+  private readonly counts = newTaskCounts();
   private readonly limit: number;
   private readonly entry: string;
-  private state = OPEN;
+  private state: PoolState = "open";
   private flushScheduled = false;
   private closing: Promise<void> | undefined;
   private resolveClosing: (() => void) | undefined;
@@ -73,26 +69,31 @@ export class WorkerPool implements TaskPool {
     // Tasks in a worker's window count as queued, except one running per busy worker.
     let busy = 0;
     for (const w of this.workers) if (w.live > 0) busy++;
-    return this.pendingCount - busy + this.waitingCount;
+    return this.pendingCount - busy + this.counts.waiting;
   }
 
   get workerCount(): number {
     let n = 0;
-    for (const w of this.workers) if (w.stopping === null) n++;
+    for (const w of this.workers) if (w.alive) n++;
     return n;
   }
 
-  /** The underlying `Worker`s or `ChildProcess`es (for subclasses' getters). */
-  protected handles(): unknown[] {
-    return this.workers.filter((w) => !w.exited).map((w) => w.transport.handle);
+  /** The underlying `Worker`s or `ChildProcess`es that have not exited. */
+  handles(): unknown[] {
+    return this.workers.map((w) => w.handle);
+  }
+
+  /** Tasks queued or in a worker's window. */
+  private get pendingCount(): number {
+    return this.counts.queued + this.counts.sent;
   }
 
   run<R = unknown>(arg?: unknown, options?: RunOptions): Promise<R> {
-    if (this.state !== OPEN) return Promise.reject(new PoolClosedError());
+    if (this.state !== "open") return Promise.reject(new PoolClosedError());
     this.loadFailed = false;
     let task: PoolTask;
     if (options === undefined) {
-      task = new PoolTask("default", arg, undefined);
+      task = new PoolTask("default", arg, undefined, this.counts);
     } else {
       try {
         checkRunOptions(options);
@@ -100,21 +101,18 @@ export class WorkerPool implements TaskPool {
         return Promise.reject(error);
       }
       if (options.signal?.aborted) return Promise.reject(options.signal.reason);
-      task = PoolTask.withOptions(arg, options, this.abortBound);
+      task = PoolTask.withOptions(arg, options, this.counts, this.abortBound);
     }
-    if (this.waitingCount > 0 || this.pendingCount >= this.limit) {
-      this.waiting.pushBack(task);
-      this.waitingCount++;
-    } else {
-      this.enqueue(task);
-    }
+    // The new task is counted as waiting already: is it the only one?
+    if (this.counts.waiting > 1 || this.pendingCount >= this.limit) this.waiting.pushBack(task);
+    else this.enqueue(task);
     return task.promise as Promise<R>;
   }
 
   close(): Promise<void> {
     if (this.closing === undefined) {
       this.closing = new Promise((resolve) => (this.resolveClosing = resolve));
-      if (this.state === OPEN) this.state = CLOSING;
+      if (this.state === "open") this.state = "closing";
       this.checkClosed();
     }
     return this.closing;
@@ -122,7 +120,7 @@ export class WorkerPool implements TaskPool {
 
   destroy(): Promise<void> {
     if (this.closing === undefined) this.closing = new Promise((resolve) => (this.resolveClosing = resolve));
-    if (this.state === CLOSED) return this.closing;
+    if (this.state === "closed") return this.closing;
     const error = new PoolClosedError("pool was destroyed before the task finished");
     for (const task of this.waiting.drain()) task.settle(false, error);
     for (const task of this.queue.drain()) task.settle(false, error);
@@ -132,7 +130,6 @@ export class WorkerPool implements TaskPool {
         task.settle(false, error);
       }
     }
-    this.waitingCount = this.queued = this.pendingCount = 0;
     this.shutDown("destroy");
     return this.closing;
   }
@@ -142,10 +139,8 @@ export class WorkerPool implements TaskPool {
   }
 
   private enqueue(task: PoolTask): void {
-    task.state = TASK_QUEUED;
+    task.markQueued();
     this.queue.pushBack(task);
-    this.queued++;
-    this.pendingCount++;
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       queueMicrotask(this.flushBound);
@@ -153,33 +148,30 @@ export class WorkerPool implements TaskPool {
   }
 
   private requeueFront(task: PoolTask): void {
-    task.state = TASK_QUEUED;
+    task.markQueued();
     this.queue.pushFront(task);
-    this.queued++;
   }
 
   /** Lets run() calls waiting for room in, oldest first. */
   private admit(): void {
-    while (this.waitingCount > 0 && this.pendingCount < this.limit) {
+    while (this.counts.waiting > 0 && this.pendingCount < this.limit) {
       const task = this.waiting.shift();
       if (task === undefined) break;
-      this.waitingCount--;
       this.enqueue(task);
     }
   }
 
   private flush(): void {
     this.flushScheduled = false;
-    if (this.queued === 0 || this.state === CLOSED) return;
+    if (this.counts.queued === 0 || this.state === "closed") return;
     this.grow();
     const batches = new Map<PoolWorker, PoolTask[]>();
     const candidates = this.workers.filter((w) => w.accepting);
-    while (this.queued > 0) {
+    while (this.counts.queued > 0) {
       let best: PoolWorker | undefined;
       for (const w of candidates) if (w.room > 0 && (best === undefined || w.live < best.live)) best = w;
       if (best === undefined) break;
       const task = this.queue.shift()!;
-      this.queued--;
       if (best.live === 0) best.setReferenced(true);
       best.assign(task);
       let batch = batches.get(best);
@@ -194,11 +186,11 @@ export class WorkerPool implements TaskPool {
     let alive = 0;
     let busy = 0;
     for (const w of this.workers) {
-      if (w.stopping !== null) continue;
+      if (!w.alive) continue;
       alive++;
       if (w.live > 0) busy++;
     }
-    const wanted = Math.min(this.config.maxWorkers, busy + this.queued);
+    const wanted = Math.min(this.config.maxWorkers, busy + this.counts.queued);
     for (; alive < wanted; alive++) {
       try {
         this.spawn();
@@ -212,7 +204,7 @@ export class WorkerPool implements TaskPool {
   private ensureMinWorkers(): void {
     // After a worker died loading the task module, keep minWorkers only once run() asks
     // again: refilling at once would restart the failing load in a loop, forever.
-    if (this.state !== OPEN || this.loadFailed) return;
+    if (this.state !== "open" || this.loadFailed) return;
     for (let alive = this.workerCount; alive < this.config.minWorkers; alive++) {
       try {
         this.spawn();
@@ -225,13 +217,13 @@ export class WorkerPool implements TaskPool {
   private spawn(): PoolWorker {
     const w = new PoolWorker(this.kind.window, this.kind.sharedSlots);
     const boot = { entry: this.entry, module: this.config.module, slots: w.sharedBuffer, window: w.window, tsxApi: TSX_API };
-    w.transport = this.kind.start(boot, this.config, {
-      onMessage: (message) => this.onMessage(w, message),
-      onError: (error) => {
-        if (w.fatal === undefined) w.fatal = error;
-      },
-      onExit: (code, signal) => this.onExit(w, code, signal),
-    });
+    w.attach(
+      this.kind.start(boot, this.config, {
+        onMessage: (message) => this.onMessage(w, message),
+        onError: (error) => w.noteError(error),
+        onExit: (code, signal) => this.onExit(w, code, signal),
+      }),
+    );
     this.workers.push(w);
     w.setReferenced(false);
     this.armIdleTimer(w);
@@ -250,17 +242,16 @@ export class WorkerPool implements TaskPool {
       if (task.transfer !== undefined) (transfer ??= []).push(...task.transfer);
     }
     try {
-      w.transport.send(message, transfer);
+      w.send(message, transfer);
     } catch {
       // Some argument cannot be cloned: send one by one so only its own task fails.
       for (let i = tasks.length - 1; i >= 0; i--) w.unassignLast(tasks[i]);
       for (const task of tasks) {
         w.assign(task);
         try {
-          w.transport.send([MSG_RUN, task.seq, task.name, task.arg], task.transfer);
+          w.send([MSG_RUN, task.seq, task.name, task.arg], task.transfer);
         } catch (error) {
           w.unassignLast(task);
-          this.pendingCount--;
           task.settle(false, error);
         }
       }
@@ -271,61 +262,72 @@ export class WorkerPool implements TaskPool {
   }
 
   private onMessage(w: PoolWorker, message: unknown[]): void {
-    const kind = message[0];
-    if (kind === MSG_RESULTS) {
-      this.pendingCount -= w.settleResults(message);
-      this.afterProgress(w);
-    } else if (kind === MSG_READY) {
-      w.ready = true;
-    } else if (kind === MSG_FATAL) {
-      w.fatal = deserializeThrown(message[1]);
+    if (!Array.isArray(message)) return; // a task module's own parentPort message
+    const kind = message[0] as FromWorker;
+    switch (kind) {
+      case MSG_RESULTS:
+        w.settleResults(message);
+        this.afterProgress(w);
+        break;
+      case MSG_READY:
+        w.markReady();
+        break;
+      case MSG_FATAL:
+        w.reportFatal(deserializeThrown(message[1]));
+        break;
+      default: {
+        // Not ours (see protocol.ts): ignored. The check keeps the cases exhaustive.
+        const other: never = kind;
+        void other;
+      }
     }
   }
 
   private afterProgress(w: PoolWorker | undefined): void {
-    if (this.waitingCount > 0) this.admit();
-    if (this.queued > 0) this.flush();
-    if (w !== undefined && w.live === 0 && w.stopping === null && !w.exited) this.onIdle(w);
-    if (this.state === CLOSING) this.checkClosed();
+    if (this.counts.waiting > 0) this.admit();
+    if (this.counts.queued > 0) this.flush();
+    if (w !== undefined && w.live === 0 && w.alive) this.onIdle(w);
+    if (this.state === "closing") this.checkClosed();
   }
 
   private abort(task: PoolTask, reason: unknown): void {
     const state = task.state;
-    if (state === TASK_WAITING) {
-      this.waitingCount--;
-      task.settle(false, reason);
-      return;
-    }
-    if (state === TASK_QUEUED) {
-      this.queued--;
-      this.pendingCount--;
-      task.settle(false, reason);
-    } else if (state === TASK_SENT) {
-      const w = task.worker!;
-      const slot = w.claim(task);
-      w.detach(task);
-      this.pendingCount--;
-      task.settle(false, reason);
-      if (slot === SLOT_RUNNING) this.replace(w);
-      else if (w.live === 0 && w.stopping === null) this.onIdle(w);
-    } else {
-      return;
+    switch (state) {
+      case "waiting":
+        task.settle(false, reason);
+        return;
+      case "queued":
+        task.settle(false, reason);
+        break;
+      case "sent": {
+        const w = task.worker!;
+        const slot = w.claim(task);
+        w.detach(task);
+        task.settle(false, reason);
+        if (slot === SLOT_RUNNING) this.replace(w);
+        else if (w.live === 0 && w.alive) this.onIdle(w);
+        break;
+      }
+      case "settled":
+        return;
+      default:
+        unreachable(state, "task state");
     }
     this.afterProgress(undefined);
   }
 
   private onIdle(w: PoolWorker): void {
-    if (this.queued > 0 || this.steal(w)) return;
+    if (this.counts.queued > 0 || this.steal(w)) return;
     w.setReferenced(false);
     this.armIdleTimer(w);
   }
 
   /** Moves the newest half of the not-started tasks of the busiest worker back to the queue. */
   private steal(thief: PoolWorker): boolean {
-    if (thief.slots === null || this.state === CLOSED) return false;
+    if (!thief.canGiveBack || this.state === "closed") return false;
     let victim: PoolWorker | undefined;
     for (const w of this.workers) {
-      if (w !== thief && w.stopping === null && w.live >= 2 && (victim === undefined || w.live > victim.live)) victim = w;
+      if (w !== thief && w.alive && w.live >= 2 && (victim === undefined || w.live > victim.live)) victim = w;
     }
     if (victim === undefined) return false;
     // Leave the older half (the running task among them) where it is.
@@ -337,98 +339,68 @@ export class WorkerPool implements TaskPool {
   }
 
   private armIdleTimer(w: PoolWorker): void {
-    w.idleSince = performance.now();
-    if (w.idleTimer !== undefined || this.config.idleTimeout === Infinity) return;
-    w.idleTimer = setTimeout(() => this.idleCheck(w), this.config.idleTimeout);
-    w.idleTimer.unref();
+    w.armIdle(this.config.idleTimeout, () => this.idleCheck(w));
   }
 
   private idleCheck(w: PoolWorker): void {
-    w.idleTimer = undefined;
-    if (w.live > 0 || w.stopping !== null || this.state !== OPEN) return; // re-armed when idle again
+    if (w.live > 0 || !w.alive || this.state !== "open") return; // re-armed when idle again
     if (this.workerCount <= this.config.minWorkers) return;
-    const left = this.config.idleTimeout - (performance.now() - w.idleSince);
+    const left = this.config.idleTimeout - w.idleFor();
     if (left >= 1) {
-      w.idleTimer = setTimeout(() => this.idleCheck(w), left);
-      w.idleTimer.unref();
+      w.checkIdleIn(left, () => this.idleCheck(w));
       return;
     }
-    this.stop(w, "idle");
-  }
-
-  private stop(w: PoolWorker, reason: StopReason): void {
-    if (w.stopping !== null || w.exited) return;
-    w.stopping = reason;
-    if (w.idleTimer !== undefined) clearTimeout(w.idleTimer);
-    // Someone awaits close()/destroy(): keep the process alive until the worker is gone.
-    if (reason === "close" || reason === "destroy") w.setReferenced(true);
-    // Never terminate a thread inside a ThreadQueue critical section: it would leave the
-    // queue's mutex held. This waits microseconds (boundedly) if it is in one.
-    if (w.critical !== null) quiesce(w.critical);
-    w.transport.terminate(reason === "replace" || reason === "destroy");
+    w.stop("idle");
   }
 
   /** Ends a worker whose running task was aborted; its tasks that had not started move back to the queue. */
   private replace(w: PoolWorker): void {
-    if (w.stopping !== null) return;
+    if (!w.alive) return;
     for (const task of w.takeBackNotStarted(w.window, true)) {
       if (task.transfer === undefined) {
         this.requeueFront(task);
       } else {
-        this.pendingCount--;
         const cause = new Error("its transferred values went with the worker and cannot be sent again");
         task.settle(false, new WorkerCrashedError(`worker was replaced before task "${task.name}" started`, { exitCode: null, signal: null, cause }));
       }
     }
-    this.stop(w, "replace");
+    w.stop("replace");
   }
 
   private onExit(w: PoolWorker, exitCode: number | null, signal: NodeJS.Signals | null): void {
-    w.exited = true;
-    if (w.idleTimer !== undefined) clearTimeout(w.idleTimer);
     this.workers.splice(this.workers.indexOf(w), 1);
-    const crashed = w.stopping === null;
-    const exit = { exitCode, signal, cause: w.fatal };
-    const tasks = w.pending();
-    for (const task of tasks) w.detach(task);
-    if (crashed && !w.ready) {
+    const { crashed, neverReady, exit, tasks } = w.markExited(exitCode, signal);
+    if (crashed && neverReady) {
       const error = new WorkerCrashedError("worker failed to start", exit);
       for (const task of tasks) task.settle(false, error);
-      this.pendingCount -= tasks.length;
-      if (w.fatal !== undefined) {
+      if (exit.cause !== undefined) {
         this.loadFailed = true;
         this.failQueued(error); // the task module does not load
       }
     } else {
-      const { settled, requeue } = w.settleLeftovers(tasks, crashed, exit);
-      this.pendingCount -= settled;
-      for (const task of requeue) this.requeueFront(task);
+      for (const task of w.settleLeftovers(tasks, crashed, exit)) this.requeueFront(task);
     }
-    if (this.waitingCount > 0) this.admit();
+    if (this.counts.waiting > 0) this.admit();
     this.ensureMinWorkers();
-    if (this.queued > 0) this.flush();
-    if (this.state === CLOSING) this.checkClosed();
-    w.markExited();
+    if (this.counts.queued > 0) this.flush();
+    if (this.state === "closing") this.checkClosed();
+    w.finishExit();
   }
 
   private failQueued(error: unknown): void {
-    for (const task of this.queue.drain()) {
-      this.pendingCount--;
-      task.settle(false, error);
-    }
-    this.queued = 0;
-    if (this.waitingCount > 0) this.admit();
+    for (const task of this.queue.drain()) task.settle(false, error);
+    if (this.counts.waiting > 0) this.admit();
   }
 
   private checkClosed(): void {
-    if (this.state !== CLOSING || this.pendingCount > 0 || this.waitingCount > 0) return;
+    if (this.state !== "closing" || this.pendingCount > 0 || this.counts.waiting > 0) return;
     this.shutDown("close");
   }
 
   private shutDown(reason: StopReason): void {
-    this.state = CLOSED;
+    this.state = "closed";
     const workers = [...this.workers];
-    for (const w of workers) this.stop(w, reason);
-    void Promise.all(workers.map((w) => w.exit)).then(() => this.resolveClosing?.());
+    for (const w of workers) w.stop(reason);
+    void Promise.all(workers.map((w) => w.exited)).then(() => this.resolveClosing?.());
   }
 }

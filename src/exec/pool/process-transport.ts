@@ -8,13 +8,18 @@
  *
  * Child processes take the parent's loader flags (`--import tsx`) through `execArgv`; when
  * the entry is TypeScript and no tsx flag is present, `--import tsx` is added.
+ *
+ * Ending a child: by force (replace, destroy) with SIGKILL; otherwise (idle, close) as a
+ * thread is ended, with MSG_EXIT: it disconnects and exits once its event loop is empty,
+ * so what a task's leftover timer prints is written; SIGTERM after EXIT_GRACE_MS, SIGKILL
+ * after KILL_GRACE_MS more.
  */
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { serialize } from "node:v8";
 import type { TransportKind } from "./transport.ts";
-import { inheritedExecArgv, resolveOptional } from "./transport.ts";
-import { isTypeScriptPath, MSG_READY } from "./protocol.ts";
+import { EXIT_GRACE_MS, inheritedExecArgv, resolveOptional } from "./transport.ts";
+import { isTypeScriptPath, MSG_EXIT, MSG_READY } from "./protocol.ts";
 
 const KILL_GRACE_MS = 2000;
 
@@ -78,11 +83,26 @@ export const processTransport: TransportKind = {
       },
       terminate(force) {
         if (child.exitCode !== null || child.signalCode !== null) return;
-        child.kill(force ? "SIGKILL" : "SIGTERM");
-        if (!force) {
-          killTimer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
-          killTimer.unref();
+        if (force) {
+          child.kill("SIGKILL");
+          return;
         }
+        // Graceful (see the module comment): each signal only if the one before did not end it.
+        const kill = (signal: NodeJS.Signals, next: NodeJS.Signals | null, ms: number): void => {
+          killTimer = setTimeout(() => {
+            child.kill(signal);
+            if (next !== null) kill(next, null, KILL_GRACE_MS);
+          }, ms);
+          killTimer.unref();
+        };
+        if (!child.connected) {
+          child.kill("SIGTERM");
+          kill("SIGKILL", null, KILL_GRACE_MS);
+          return;
+        }
+        if (ready) child.send([MSG_EXIT]);
+        else held.push([MSG_EXIT]);
+        kill("SIGTERM", "SIGKILL", EXIT_GRACE_MS);
       },
     };
   },

@@ -3,10 +3,13 @@
  *
  * Messages are flat arrays (cheaper to clone than objects):
  * - main → worker `[MSG_RUN, firstSeq, name0, arg0, name1, arg1, ...]`: tasks numbered
- *   `firstSeq`, `firstSeq + 1`, ... in the order the worker must run them.
+ *   `firstSeq`, `firstSeq + 1`, ... in the order the worker must run them; `[MSG_EXIT]`:
+ *   stop listening and exit once the event loop is empty.
  * - worker → main `[MSG_READY]` once the task module is loaded,
  *   `[MSG_RESULTS, doneSeq, seq, status, value, ...]` (every task numbered below `doneSeq`
- *   has been run or skipped), `[MSG_FATAL, serializedError]` just before the worker exits.
+ *   has been run or skipped; posted only once what those tasks printed has been relayed),
+ *   `[MSG_FATAL, serializedError]` just before the worker exits.
+ * Anything else a worker posts (a task module may use `parentPort` itself) is ignored.
  *
  * A thread worker shares one Int32 "slot" per window position with the pool; task `seq`
  * uses slot `seq % window`. Slot transitions: PENDING → RUNNING → DONE or DONE_NUMBER
@@ -24,11 +27,19 @@ export const MSG_FATAL = 3;
 /** main → worker `[MSG_EXIT]`: finish up and exit on your own (flushing stdout/stderr). */
 export const MSG_EXIT = 4;
 
+/** The first element of a message from the pool to a worker. */
+export type ToWorker = typeof MSG_RUN | typeof MSG_EXIT;
+/** The first element of a message from a worker to the pool. */
+export type FromWorker = typeof MSG_READY | typeof MSG_RESULTS | typeof MSG_FATAL;
+
 export const SLOT_PENDING = 0;
 export const SLOT_RUNNING = 1;
 export const SLOT_CANCELLED = 2;
 export const SLOT_DONE = 3;
 export const SLOT_DONE_NUMBER = 4;
+
+/** The state of a shared slot (an Int32 read with Atomics; see the module comment). */
+export type SlotState = typeof SLOT_PENDING | typeof SLOT_RUNNING | typeof SLOT_CANCELLED | typeof SLOT_DONE | typeof SLOT_DONE_NUMBER;
 
 /**
  * The shared slots of a `window`: Int32 states, one Float64 result cell per slot, and the
@@ -52,6 +63,8 @@ export function slotBytes(window: number): number {
 
 export const RESULT_OK = 0;
 export const RESULT_THROWN = 1;
+/** How a task ended, in a results entry: returned (value) or threw (serialized error). */
+export type ResultStatus = typeof RESULT_OK | typeof RESULT_THROWN;
 
 /** Tasks a thread worker may hold at once (running + buffered); processes hold one. */
 export const THREAD_WINDOW = 64;

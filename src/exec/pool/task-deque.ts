@@ -1,19 +1,19 @@
 /**
  * A FIFO of tasks with O(1) push at both ends (a growable ring buffer). Removal from the
  * middle is lazy: the pool changes a removed task's state, and `shift` skips entries
- * whose state no longer matches the state this deque holds. `size` is kept by the owner.
+ * whose state no longer matches the state this deque holds. Sizes are in the tasks' TaskCounts.
  */
-import type { PoolTask } from "./task.ts";
+import type { PoolTask, TaskState } from "./task.ts";
 
 export class TaskDeque {
   private buf: (PoolTask | undefined)[] = new Array(16);
   private head = 0;
   private length = 0;
 
-  private readonly holds: number;
+  private readonly holds: TaskState;
 
   /** @param holds the task state entries must have to count as present. */
-  constructor(holds: number) {
+  constructor(holds: TaskState) {
     this.holds = holds;
   }
 

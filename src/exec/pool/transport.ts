@@ -37,13 +37,23 @@ export interface TransportKind {
   start(boot: WorkerBootData, config: PoolConfig, events: TransportEvents): WorkerTransport;
 }
 
+/**
+ * How long a worker asked to exit on its own (close, idle) may take before it is ended
+ * by force: a task may have left a timer or a socket behind.
+ */
+export const EXIT_GRACE_MS = 1000;
+
+/** Flags no worker wants: the test runner, inspector, watch mode, profilers, and the parent's own code. */
 const DROPPED_FLAG = /^--(test|inspect|debug|watch|eval|print|input-type|experimental-test|cpu-prof|heap-prof|prof)/;
+/** The parent's own code (-e, -p, --input-type): what a thread, which inherits the rest, must not get. */
+export const CODE_FLAG = /^--(eval|print|input-type)/;
 
 /**
  * The parent's node flags that make sense for a worker: loaders (`--import tsx`),
- * conditions and warnings stay; test-runner, inspector, watch and eval flags go.
+ * conditions and warnings stay; the flags `dropped` matches go (by default test-runner,
+ * inspector, watch, profiler and eval flags), with their values.
  */
-export function inheritedExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
+export function inheritedExecArgv(execArgv: readonly string[] = process.execArgv, dropped: RegExp = DROPPED_FLAG): string[] {
   const out: string[] = [];
   for (let i = 0; i < execArgv.length; i++) {
     const flag = execArgv[i];
@@ -51,10 +61,10 @@ export function inheritedExecArgv(execArgv: readonly string[] = process.execArgv
       i++;
       continue;
     }
-    if (DROPPED_FLAG.test(flag)) {
+    if (dropped.test(flag)) {
       // A flag given as `--flag value` takes its value along.
       const next = execArgv[i + 1];
-      if (!flag.includes("=") && next !== undefined && !next.startsWith("-") && /^--(eval|print|input-type)/.test(flag)) i++;
+      if (!flag.includes("=") && next !== undefined && !next.startsWith("-") && CODE_FLAG.test(flag)) i++;
       continue;
     }
     out.push(flag);

@@ -2,8 +2,10 @@
  * The worker side of a pool, shared by threads and child processes.
  *
  * State machine: LOADING (importing the task module; messages wait in the port) →
- * SERVING (running tasks one at a time, in sequence order) → gone (exit). A load error or
- * an uncaught error is reported as MSG_FATAL, then the worker exits with code 1.
+ * SERVING (running tasks one at a time, in sequence order) → LEAVING (MSG_EXIT: the port
+ * is closed, the worker exits once its event loop is empty, so timers a task left behind
+ * still run and print) → gone. A load error or an uncaught error is reported as
+ * MSG_FATAL, then the worker exits with code 1.
  *
  * Throughput: tasks arrive in batches (one message per batch) and run back to back.
  * A result that is not a number is posted before the next task starts, never held while
@@ -12,12 +14,15 @@
  * where it survives the worker; the next results message only acknowledges it. That
  * message is sent when the batch ends, before awaiting an async task, after 1 ms, or
  * before a task not known to be fast (a running average per task name), so a finished
- * task is not kept waiting behind a long one.
+ * task is not kept waiting behind a long one. No results message leaves while what the
+ * tasks printed is still in the thread's stdio relay (worker-output.ts): a program that
+ * ends on the result must still show every line printed before it.
  */
 import { performance } from "node:perf_hooks";
 import { installCriticalWord } from "../critical-section.ts";
 import { runFunctionTask } from "./function-task.ts";
 import { findTask, loadTaskModule } from "./load-task-module.ts";
+import { outputFlushed, outputPending } from "./worker-output.ts";
 import {
   MSG_EXIT,
   MSG_FATAL,
@@ -31,6 +36,8 @@ import {
   SLOT_PENDING,
   SLOT_RUNNING,
   slotViews,
+  type ResultStatus,
+  type ToWorker,
   type WorkerBootData,
 } from "./protocol.ts";
 import { serializeThrown } from "./serialize-error.ts";
@@ -130,20 +137,25 @@ export async function startWorker(port: WorkerPort, boot: WorkerBootData): Promi
       // No finished result may wait here while another task runs: if that task is aborted
       // or crashes, the pool ends this worker, and a held result would die with it.
       const average = averageMs.get(name);
-      if (out.length > 2) flush();
-      else if (doneSeq !== reportedSeq && (average === undefined || average > FAST_TASK_MS || performance.now() - reportedAt >= FLUSH_AFTER_MS)) {
-        flush(); // numbers are safe in shared memory; this only keeps their callers from waiting
+      // Numbers are safe in shared memory; reporting them only keeps their callers from waiting.
+      const due =
+        out.length > 2 ||
+        (doneSeq !== reportedSeq && (average === undefined || average > FAST_TASK_MS || performance.now() - reportedAt >= FLUSH_AFTER_MS));
+      if (due) {
+        if (outputPending()) await outputFlushed();
+        flush();
       }
       if (slots !== null && Atomics.compareExchange(slots, slot, SLOT_PENDING, SLOT_RUNNING) !== SLOT_PENDING) {
         doneSeq = seq + 1; // cancelled or stolen by the pool before it started
         continue;
       }
       const startedAt = performance.now();
-      let status = RESULT_OK;
+      let status: ResultStatus = RESULT_OK;
       let value: unknown;
       try {
         value = call(name, arg);
         if (value !== null && typeof (value as PromiseLike<unknown>)?.then === "function") {
+          if (outputPending() && (out.length > 2 || doneSeq !== reportedSeq)) await outputFlushed();
           flush();
           value = await (value as PromiseLike<unknown>);
         }
@@ -164,6 +176,12 @@ export async function startWorker(port: WorkerPort, boot: WorkerBootData): Promi
       const took = performance.now() - startedAt;
       averageMs.set(name, average === undefined ? took : average * 0.75 + took * 0.25);
     }
+    // What the batch printed reaches the main thread before its results do. Tasks that
+    // arrive meanwhile join this drain (`draining` is still set).
+    if (outputPending()) {
+      await outputFlushed();
+      if (head < backlog.length) return drain();
+    }
     backlog = [];
     head = 0;
     flush();
@@ -171,11 +189,23 @@ export async function startWorker(port: WorkerPort, boot: WorkerBootData): Promi
   }
 
   port.onMessage((message) => {
-    if (message[0] === MSG_EXIT) return port.close();
-    if (message[0] !== MSG_RUN) return;
-    const first = message[1] as number;
-    for (let i = 2, seq = first; i < message.length; i += 2, seq++) backlog.push(seq, message[i], message[i + 1]);
-    if (!draining) void drain();
+    if (!Array.isArray(message)) return; // a task's own use of the port: not ours
+    const kind = message[0] as ToWorker;
+    switch (kind) {
+      case MSG_RUN: {
+        const first = message[1] as number;
+        for (let i = 2, seq = first; i < message.length; i += 2, seq++) backlog.push(seq, message[i], message[i + 1]);
+        if (!draining) void drain();
+        break;
+      }
+      case MSG_EXIT:
+        port.close();
+        break;
+      default: {
+        const other: never = kind; // exhaustive; anything else is ignored
+        void other;
+      }
+    }
   });
   port.post([MSG_READY]);
 }

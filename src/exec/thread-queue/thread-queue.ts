@@ -43,7 +43,12 @@ import { WaitingCalls } from "./waiting-calls.ts";
 export interface ThreadQueueOptions {
   /** Items the queue holds before `put` waits; `<= 0` or omitted means unbounded. */
   maxsize?: number;
-  /** Bytes of shared memory for queued items (default 1 MiB); `put` also waits when they run out. */
+  /**
+   * Bytes of shared memory for queued items; `put` also waits when they run out. Default
+   * 1 MiB (`DEFAULT_CAPACITY_BYTES`); 64 bytes to 1 GiB, rounded up to a multiple of 8.
+   * Each item takes its encoded size rounded up to 8 bytes, plus an 8-byte header; an
+   * item larger than the whole capacity is refused with a RangeError.
+   */
   capacityBytes?: number;
 }
 
@@ -104,7 +109,7 @@ let attaching: SharedViews | undefined;
 export class ThreadQueue<T = unknown> implements AsyncIterable<T> {
   /** Items the queue holds before `put` waits; 0 means unbounded. */
   readonly maxsize: number;
-  /** Bytes of shared memory for queued items. */
+  /** Bytes of shared memory for queued items (default 1 MiB, `DEFAULT_CAPACITY_BYTES`). */
   readonly capacityBytes: number;
   private readonly views: SharedViews;
   private readonly ctl: Int32Array;

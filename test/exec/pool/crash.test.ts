@@ -86,3 +86,23 @@ for (const kind of KINDS) {
     });
   });
 }
+
+describe("startup failures", () => {
+  test(
+    "regression: minWorkers with a task module that cannot load respawned workers forever",
+    async () => {
+      const pool = new ThreadPool({ module: new URL("./fixtures/throws-at-load.ts", import.meta.url), minWorkers: 1, maxWorkers: 1 });
+      const seen = new Set<unknown>();
+      try {
+        const end = Date.now() + 1500;
+        while (Date.now() < end) {
+          for (const t of pool.threads) seen.add(t);
+          await new Promise((r) => setTimeout(r, 2));
+        }
+      } finally {
+        await pool.destroy();
+      }
+      assert.ok(seen.size <= 2, `${seen.size} workers started in 1.5 s with no task submitted`);
+    },
+  );
+});

@@ -1,8 +1,9 @@
 // Errors cross the thread/process boundary intact: name, message, stack, cause, code.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { ThreadPool } from "../../../src/exec/pool/index.ts";
 import { deserializeThrown, serializeThrown } from "../../../src/exec/pool/serialize-error.ts";
-import { KINDS, makePool, settle, withPool } from "./helpers.ts";
+import { KINDS, makePool, settle, TASKS, withPool } from "./helpers.ts";
 
 describe("serializeThrown / deserializeThrown", () => {
   const roundTrip = (value: unknown) => deserializeThrown(structuredClone(serializeThrown(value)));
@@ -91,3 +92,21 @@ for (const kind of KINDS) {
     });
   });
 }
+
+describe("error fidelity", () => {
+  test(
+    "regression: an error's code defined as a getter (a class getter, DOMException) was lost crossing the boundary",
+    async () => {
+      const pool = new ThreadPool({ module: TASKS, maxWorkers: 1 });
+      try {
+        const [, coded] = await settle(pool.run("class", { name: "throwCoded" }));
+        const [, dom] = await settle(pool.run("dom", { name: "throwCoded" }));
+        assert.equal((coded as Error).name, "CodedError");
+        assert.equal((dom as Error).name, "DataCloneError");
+        assert.deepEqual([(coded as { code?: unknown }).code, (dom as { code?: unknown }).code], ["E_CODED", 25]);
+      } finally {
+        await pool.destroy();
+      }
+    },
+  );
+});

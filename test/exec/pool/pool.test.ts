@@ -1,11 +1,12 @@
 // ThreadPool and ProcessPool behind the same interface: running tasks, cancellation of
 // queued and running tasks, timeouts, backpressure, close vs destroy, idle shrinking.
 import assert from "node:assert/strict";
+import { getEventListeners } from "node:events";
 import { relative } from "node:path";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { TimeoutError } from "../../../src/core/errors.ts";
-import { PoolClosedError } from "../../../src/exec/pool/index.ts";
+import { PoolClosedError, ThreadPool } from "../../../src/exec/pool/index.ts";
 import { KINDS, makePool, settle, TASKS, until, withPool } from "./helpers.ts";
 
 type Who = { pid: number; threadId: number };
@@ -169,4 +170,52 @@ for (const kind of KINDS) {
       });
     });
   });
+}
+
+describe("accounting", () => {
+  test("regression: a long-lived signal kept a listener after its tasks settled", async () => {
+    const pool = new ThreadPool({ module: TASKS, maxWorkers: 1, maxQueue: 1 });
+    const signal = new AbortController().signal; // never aborted, shared by every run
+    try {
+      const runs = [
+        pool.run(0, { name: "spin", signal }), // resolves
+        pool.run(5, { name: "maybeExit", signal }), // crashes its worker
+        pool.run(300, { name: "spin", signal, timeout: 20 }), // times out (queued or running)
+        pool.run(0, { name: "spin", signal, timeout: 20 }), // waits for room, may time out
+        pool.run(0, { name: "nope", signal }), // missing export
+      ];
+      await Promise.all(runs.map(settle));
+      assert.equal(getEventListeners(signal, "abort").length, 0);
+      // The room accounting survived the crash and the timeouts: a full queue's worth runs.
+      const more = [0, 0, 0].map(() => within(pool.run(0, { name: "spin" }), 5000));
+      assert.deepEqual(await Promise.all(more), [0, 0, 0]);
+      assert.equal(pool.queueSize, 0);
+    } finally {
+      await pool.destroy();
+    }
+  });
+
+  test("regression: close() never resolved after an abort replaced the only worker mid-queue", async () => {
+    const pool = new ThreadPool({ module: TASKS, maxWorkers: 1 });
+    try {
+      const controller = new AbortController();
+      const first = settle(pool.run(2000, { name: "spin", signal: controller.signal }));
+      const queued = [1, 2, 3].map(() => pool.run(0, { name: "spin" }));
+      await new Promise((r) => setTimeout(r, 100));
+      controller.abort();
+      const closed = pool.close();
+      assert.equal((await first)[0], false);
+      assert.deepEqual(await within(Promise.all(queued), 5000), [0, 0, 0]);
+      await within(closed, 5000);
+      assert.equal(pool.workerCount, 0);
+    } finally {
+      await pool.destroy();
+    }
+  });
+});
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`not settled in ${ms} ms`)), ms)));
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }

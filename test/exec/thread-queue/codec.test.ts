@@ -6,6 +6,7 @@ import { describe, test } from "node:test";
 import fc from "fast-check";
 import { ThreadQueue } from "../../../src/exec/thread-queue/index.ts";
 import { isPlainData } from "../../../src/exec/thread-queue/plain-data.ts";
+import { within } from "./helpers.ts";
 
 /** `[1, <hole>, 3]`, spelled so the linter accepts it. */
 function sparse(): unknown[] {
@@ -100,4 +101,31 @@ describe("ThreadQueue codec", () => {
       { numRuns: 300 },
     );
   });
+});
+
+describe("structured-clone items", () => {
+  test(
+    "regression: a typed array inside a cloned item shared its buffer with other items",
+    async () => {
+      const q = new ThreadQueue<{ when: Date; bytes: Uint8Array }>();
+      const a = { when: new Date(0), bytes: new Uint8Array([1, 2, 3]) };
+      const b = { when: new Date(1), bytes: new Uint8Array([4, 5, 6]) };
+      await q.put(a);
+      await q.put(b);
+      const gotA = await within(1000, q.get(), "get a");
+      const gotB = await within(1000, q.get(), "get b");
+      assert.deepEqual([...gotB.bytes], [4, 5, 6]);
+      const unrelated = Buffer.from("an unrelated small Buffer");
+      // Through postMessage, item A's buffer is its own: clearing it touches nothing else.
+      new Uint8Array(gotA.bytes.buffer).fill(0);
+      assert.deepEqual([...gotB.bytes], [4, 5, 6], "clearing item A's buffer changed item B");
+      assert.equal(unrelated.toString(), "an unrelated small Buffer", "clearing item A's buffer changed another Buffer");
+      const viaClone = structuredClone(a);
+      assert.deepEqual(
+        [gotA.bytes.byteOffset, gotA.bytes.buffer.byteLength],
+        [viaClone.bytes.byteOffset, viaClone.bytes.buffer.byteLength],
+        "offset and buffer size differ from structuredClone's",
+      );
+    },
+  );
 });
