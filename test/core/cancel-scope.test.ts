@@ -377,3 +377,21 @@ describe("no unhandled rejections, nothing left parked", () => {
     assert.deepEqual(unhandled, []);
   });
 });
+
+describe("exec's waiting calls follow the scope too", () => {
+  test("ThreadQueue.get and pool.run without a signal are cancelled by the enclosing timeout", async () => {
+    const { ThreadPool, ThreadQueue } = await import("../../src/exec/index.ts");
+    const tq = new ThreadQueue<number>();
+    assert.ok(isTimeout(await rejectionOf(timeout(20, () => tq.get()))));
+    tq.putNowait(1);
+    assert.equal(tq.qsize(), 1, "the cancelled get took nothing");
+    const pool = new ThreadPool({ module: new URL("../exec/pool/fixtures/tasks.ts", import.meta.url), maxWorkers: 1 });
+    try {
+      const err = await rejectionOf(timeout(300, () => pool.run(5000, { name: "sleepMs" })));
+      assert.ok(isTimeout(err), String(err));
+      assert.equal(await pool.run(1, { name: "sleepMs", signal: null }), 1, "null: not cancellable");
+    } finally {
+      await pool.destroy();
+    }
+  });
+});

@@ -9,9 +9,3 @@ export function describe(value: unknown): string {
   if (typeof value === "function") return "a function";
   return Array.isArray(value) ? "an array" : "an object";
 }
-
-/** Throws a TypeError unless `signal` is undefined or an AbortSignal. */
-export function checkSignal(signal: unknown, where: string): AbortSignal | undefined {
-  if (signal === undefined || signal instanceof AbortSignal) return signal;
-  throw new TypeError(`${where}: options.signal must be an AbortSignal, got ${describe(signal)}`);
-}

@@ -57,8 +57,12 @@ export interface PoolOptions {
 export interface RunOptions {
   /** The export to call. Default `"default"`. */
   name?: string;
-  /** Aborting it removes a queued task, or terminates the worker running it. */
-  signal?: AbortSignal;
+  /**
+   * Aborting it removes a queued task, or terminates the worker running it. Without it,
+   * the enclosing cancellation scope (a `timeout` callback, a TaskGroup task) does the
+   * same; `null`: nothing does.
+   */
+  signal?: AbortSignal | null;
   /** Milliseconds from `run()` until the task is aborted with `TimeoutError`. */
   timeout?: number;
   /** Values moved (not copied) to the worker, as in `postMessage` (threads only). */
@@ -152,7 +156,7 @@ export function checkRunOptions(options: RunOptions): void {
       throw new RangeError(`timeout must be a number of milliseconds >= 0, got ${String(options.timeout)}`);
     }
   }
-  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+  if (options.signal !== undefined && options.signal !== null && !(options.signal instanceof AbortSignal)) {
     throw new TypeError(`signal must be an AbortSignal, got ${typeof options.signal}`);
   }
   if (options.transfer !== undefined && !Array.isArray(options.transfer)) {

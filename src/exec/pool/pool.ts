@@ -17,6 +17,8 @@
  * Room: at most `maxWorkers + maxQueue` tasks are queued or in workers; run() beyond
  * that waits in FIFO order (like `Queue.put`), abortable by its signal or timeout.
  */
+import { currentScope } from "../../core/cancel-scope.ts";
+import { waitSignal, type Abortable } from "../../core/internal/wait-signal.ts";
 import type { TransferListItem } from "node:worker_threads";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -92,16 +94,19 @@ export class WorkerPool implements TaskPool {
     if (this.state !== "open") return Promise.reject(new PoolClosedError());
     this.loadFailed = false;
     let task: PoolTask;
-    if (options === undefined) {
+    const scope = currentScope(); // run() without a signal obeys the enclosing cancellation scope
+    if (options === undefined && scope === undefined) {
       task = new PoolTask("default", arg, undefined, this.counts);
     } else {
+      let signal: Abortable | undefined;
       try {
-        checkRunOptions(options);
+        if (options !== undefined) checkRunOptions(options);
+        signal = waitSignal(options, this.kind.entryName === "thread-entry" ? "ThreadPool" : "ProcessPool", "run");
       } catch (error) {
         return Promise.reject(error);
       }
-      if (options.signal?.aborted) return Promise.reject(options.signal.reason);
-      task = PoolTask.withOptions(arg, options, this.counts, this.abortBound);
+      if (signal?.aborted) return Promise.reject(signal.reason);
+      task = PoolTask.withOptions(arg, options ?? {}, signal, this.counts, this.abortBound);
     }
     // The new task is counted as waiting already: is it the only one?
     if (this.counts.waiting > 1 || this.pendingCount >= this.limit) this.waiting.pushBack(task);

@@ -7,6 +7,7 @@
  * "settled" (abort, timeout, destroy). Each transition is a method here, and each keeps
  * the pool's TaskCounts, so the pool never counts tasks by hand.
  */
+import type { Abortable } from "../../core/internal/wait-signal.ts";
 import type { TransferListItem } from "node:worker_threads";
 import { TimeoutError } from "../../core/errors.ts";
 import type { RunOptions } from "./options.ts";
@@ -35,7 +36,7 @@ export class PoolTask {
   private number = -1;
   private resolve!: (value: unknown) => void;
   private reject!: (reason: unknown) => void;
-  private signal: AbortSignal | undefined = undefined;
+  private signal: Abortable | undefined = undefined;
   private onAbort: (() => void) | undefined = undefined;
   private timer: NodeJS.Timeout | undefined = undefined;
   private readonly tally: Tally;
@@ -65,10 +66,11 @@ export class PoolTask {
   static withOptions(
     arg: unknown,
     options: RunOptions,
+    signal: Abortable | undefined,
     counts: TaskCounts,
     abort: (task: PoolTask, reason: unknown) => void,
   ): PoolTask {
-    const { signal, timeout } = options;
+    const { timeout } = options;
     const name = options.name ?? "default";
     const task = new PoolTask(name, arg, options.transfer?.length ? options.transfer : undefined, counts);
     if (signal !== undefined) {

@@ -16,7 +16,8 @@
  * nothing for it to do is passed on, so no item sits in the queue while a get waits.
  */
 import { QueueEmpty, QueueFull, QueueShutDown } from "../../core/errors.ts";
-import { checkSignal, describe } from "../../core/internal/describe.ts";
+import { describe } from "../../core/internal/describe.ts";
+import { waitSignal, type Abortable } from "../../core/internal/wait-signal.ts";
 import { detach, encode, type Encoded } from "./codec.ts";
 import { recordBytes } from "./ring.ts";
 import {
@@ -59,8 +60,12 @@ export interface ThreadQueueOptions {
  * const job = await q.get({ signal: AbortSignal.timeout(1000) }); // rejects with a TimeoutError
  */
 export interface ThreadQueueWaitOptions {
-  /** Aborting it rejects the call with `signal.reason` and takes nothing from the queue. */
-  signal?: AbortSignal;
+  /**
+   * Aborting it rejects the call with `signal.reason` and takes nothing from the queue.
+   * Without it, the call obeys the enclosing cancellation scope (a `timeout` callback, a
+   * TaskGroup task); `null`: not even that.
+   */
+  signal?: AbortSignal | null;
 }
 
 const RESOLVED: Promise<void> = Promise.resolve();
@@ -183,7 +188,12 @@ export class ThreadQueue<T = unknown> implements AsyncIterable<T> {
    * `DataCloneError` if it cannot be cloned.
    */
   put(item: T, options?: ThreadQueueWaitOptions): Promise<void> {
-    const signal = options === undefined ? undefined : checkSignal(options.signal, "ThreadQueue.put");
+    let signal: Abortable | undefined;
+    try {
+      signal = waitSignal(options, "ThreadQueue", "put");
+    } catch (err) {
+      return Promise.reject(err);
+    }
     if (signal !== undefined && signal.aborted) return Promise.reject(signal.reason);
     const enc = this.scratch;
     try {
@@ -215,7 +225,12 @@ export class ThreadQueue<T = unknown> implements AsyncIterable<T> {
    * (and takes nothing).
    */
   get(options?: ThreadQueueWaitOptions): Promise<T> {
-    const signal = options === undefined ? undefined : checkSignal(options.signal, "ThreadQueue.get");
+    let signal: Abortable | undefined;
+    try {
+      signal = waitSignal(options, "ThreadQueue", "get");
+    } catch (err) {
+      return Promise.reject(err);
+    }
     if (signal !== undefined && signal.aborted) return Promise.reject(signal.reason);
     if (this.waiting.getters.size === 0) {
       const item = ops.tryGet(this.views);
@@ -313,7 +328,12 @@ export class ThreadQueue<T = unknown> implements AsyncIterable<T> {
    * discarded by `shutdown(true)`): it counts puts minus `taskDone` calls, not emptiness.
    */
   join(options?: ThreadQueueWaitOptions): Promise<void> {
-    const signal = options === undefined ? undefined : checkSignal(options.signal, "ThreadQueue.join");
+    let signal: Abortable | undefined;
+    try {
+      signal = waitSignal(options, "ThreadQueue", "join");
+    } catch (err) {
+      return Promise.reject(err);
+    }
     if (signal !== undefined && signal.aborted) return Promise.reject(signal.reason);
     const seen = Atomics.load(this.ctl, JOIN_SEQ);
     if (Atomics.load(this.ctl, UNFINISHED) === 0) return RESOLVED;

@@ -10,6 +10,7 @@
  */
 
 /** One waiting call. */
+import type { Abortable } from "../../core/internal/wait-signal.ts";
 export class Waiter<V, P> {
   prev: Waiter<V, P> | null = null;
   next: Waiter<V, P> | null = null;
@@ -40,7 +41,7 @@ export class WaiterList<V, P> {
   }
 
   /** Creates a waiter and appends it; its promise rejects with `signal.reason` on abort. */
-  wait(payload: P, signal: AbortSignal | undefined, onAbort: () => void): Promise<V> {
+  wait(payload: P, signal: Abortable | undefined, onAbort: () => void): Promise<V> {
     return new Promise<V>((resolve, reject) => {
       const waiter = new Waiter<V, P>(resolve, reject, payload);
       this.append(waiter);

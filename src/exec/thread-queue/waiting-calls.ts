@@ -15,6 +15,7 @@
  * (which removes the call from its list) never loses an item.
  */
 import { QueueShutDown } from "../../core/errors.ts";
+import type { Abortable } from "../../core/internal/wait-signal.ts";
 import type { Encoded } from "./codec.ts";
 import { holdAlive, releaseAlive } from "./keep-alive.ts";
 import {
@@ -54,21 +55,21 @@ export class WaitingCalls<T> {
   }
 
   /** A get that found nothing (or found older local getters): waits its turn. */
-  get(signal: AbortSignal | undefined): Promise<T> {
+  get(signal: Abortable | undefined): Promise<T> {
     const promise = this.getters.wait(undefined, signal, () => this.afterAbort(this.getters, this.getSleeper));
     this.serveGetters();
     return promise;
   }
 
   /** A put that found no room (or older local putters): waits its turn with its own copy of the item. */
-  put(item: Encoded, signal: AbortSignal | undefined): Promise<void> {
+  put(item: Encoded, signal: Abortable | undefined): Promise<void> {
     const promise = this.putters.wait(item, signal, () => this.afterAbort(this.putters, this.putSleeper));
     this.servePutters();
     return promise;
   }
 
   /** A join that started at `JOIN_SEQ == seen` with tasks unfinished. */
-  join(seen: number, signal: AbortSignal | undefined): Promise<void> {
+  join(seen: number, signal: Abortable | undefined): Promise<void> {
     const promise = this.joiners.wait(seen, signal, () => this.afterAbort(this.joiners, this.joinSleeper));
     this.serveJoiners();
     return promise;
