@@ -132,6 +132,9 @@ export interface Timing {
  * const timing = compareOutput(twin, python, { absolute: 0.25, relative: 0.05, exit: 0.5, stall: 0.5, teardown: 0 }, { threads: false });
  * assert.deepEqual(timing.problems, []);
  */
+/** How far behind a line may fall over a whole run, relative to its time (see compareOutput). */
+const DRIFT = 0.2;
+
 export function compareOutput(
   actual: TimedOutput,
   expected: TimedOutput,
@@ -170,18 +173,30 @@ export function compareOutput(
     }
   }
 
+  // Two checks of time. Each step (the time from one line to the next) must last what it
+  // did in the Python, within `relative` of it: a sleep gone missing or doubled shows
+  // there, wherever it is. Each line's time from the start must be within DRIFT of the
+  // Python's: on a loaded machine every sleep runs a little late, and in a long
+  // sequential program that adds up, so the bound grows with the time.
   let worst = 0;
   expected.lines.forEach((want, i) => {
     const got = actual.lines[at[i]];
     const off = Math.abs(got.t - want.t);
     worst = Math.max(worst, off);
-    const allowed = Math.max(tolerance.absolute, tolerance.relative * want.t) + tolerance.stall;
+    const allowed = Math.max(tolerance.absolute, DRIFT * want.t) + tolerance.stall;
     if (off > allowed) {
       problems.push(`${JSON.stringify(want.text)} came at ${got.t.toFixed(2)} s, expected ${want.t.toFixed(2)} ± ${allowed.toFixed(2)}`);
     }
+    if (i === 0 || threads) return;
+    const step = got.t - actual.lines[at[i - 1]].t;
+    const wantStep = want.t - expected.lines[i - 1].t;
+    const allowedStep = Math.max(tolerance.absolute, tolerance.relative * wantStep) + tolerance.stall;
+    if (Math.abs(step - wantStep) > allowedStep) {
+      problems.push(`${JSON.stringify(want.text)} came ${step.toFixed(2)} s after the line before it, expected ${wantStep.toFixed(2)} ± ${allowedStep.toFixed(2)}`);
+    }
   });
   const end = Math.abs(actual.exit.t - expected.exit.t);
-  const allowedEnd = Math.max(tolerance.exit, tolerance.relative * expected.exit.t) + tolerance.stall + tolerance.teardown;
+  const allowedEnd = Math.max(tolerance.exit, DRIFT * expected.exit.t) + tolerance.stall + tolerance.teardown;
   if (end > allowedEnd) {
     problems.push(`ended at ${actual.exit.t.toFixed(2)} s, expected ${expected.exit.t.toFixed(2)} ± ${allowedEnd.toFixed(2)}`);
   }
