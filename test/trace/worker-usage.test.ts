@@ -36,7 +36,7 @@ test("a two-slot worker: spans per slot, queued time as async spans, acks as ins
   assert.deepEqual(waits.map((s) => s.asyncId).sort(), ids);
   // m3 and m4 waited in the queue while both slots were busy with m1 and m2.
   const waited = Object.fromEntries(waits.map((s) => [s.label, s.end - s.start]));
-  assert.ok(waited.m3 >= 25 && waited.m4 >= 25, JSON.stringify(waited));
+  assert.ok(waited.m3 >= 20 && waited.m4 >= 20, JSON.stringify(waited)); // a 30 ms sleep, give or take the timer
   assert.ok(waited.m1 < 10, JSON.stringify(waited));
   assert.equal(trace.instants().filter((i) => i.kind === "ack").length, 4);
 
